@@ -1,0 +1,132 @@
+package checks
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/Masterminds/semver/v3"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/version"
+)
+
+// AWSCLIFacts is what the aws-cli check tells the checks that depend on it.
+type AWSCLIFacts struct {
+	Path    string
+	Version *semver.Version
+	Major   int
+}
+
+type awsCLICheck struct{}
+
+// NewAWSCLI returns the `aws-cli` check.
+func NewAWSCLI() Check { return awsCLICheck{} }
+
+const awsCLIDocs = "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
+
+func (awsCLICheck) Info() Info {
+	return Info{
+		ID:    "aws-cli",
+		Title: "AWS CLI is installed, recent enough, and has the credential helper",
+		Description: "Finds `aws` on PATH, runs `aws --version` and requires AWS CLI " + version.MinAWSCLI +
+			" or later (v1 or v2). At the same time it runs `aws codecommit credential-helper erase`, a " +
+			"no-op that git itself runs and that loads no credentials, to prove the helper command exists " +
+			"without adding time.",
+		Findings: []FindingDoc{
+			{Code: "aws-cli-not-found", Severity: Fail, Meaning: "aws is not on PATH, so git cannot run the helper.", Remediation: installAWSCLI("linux")},
+			{Code: "aws-cli-version-failed", Severity: Fail, Meaning: "`aws --version` exited non-zero: the installation is broken.", Remediation: installAWSCLI("linux")},
+			{Code: "aws-cli-version-unparseable", Severity: Error, Meaning: "`aws --version` printed something that is not an AWS CLI version."},
+			{Code: "aws-cli-too-old", Severity: Fail, Meaning: "The AWS CLI is older than " + version.MinAWSCLI + ", which has no CodeCommit credential helper.", Remediation: installAWSCLI("linux")},
+			{Code: "aws-cli-no-credential-helper", Severity: Fail, Meaning: "`aws codecommit credential-helper` is not a command of this AWS CLI.", Remediation: installAWSCLI("linux")},
+		},
+	}
+}
+
+func installAWSCLI(goos string) []string {
+	switch goos {
+	case "darwin":
+		return []string{"brew install awscli", "or the installer: " + awsCLIDocs}
+	case "windows":
+		return []string{"winget install --id Amazon.AWSCLI -e --source winget"}
+	default:
+		return []string{"python3 -m pip install --upgrade awscli   # AWS CLI v1", "or AWS CLI v2: " + awsCLIDocs}
+	}
+}
+
+func (awsCLICheck) Run(ctx context.Context, env *Env) (Result, error) {
+	var res Result
+	goos := env.Sys.GOOS()
+	missing := func(err error) Finding {
+		return Finding{Code: "aws-cli-not-found", Severity: Fail,
+			Message:     fmt.Sprintf("The AWS CLI is not available: %v. Git runs `aws codecommit credential-helper`, so it must be on the PATH git sees.", err),
+			Remediation: installAWSCLI(goos), Docs: []string{awsCLIDocs}}
+	}
+	// The version and the helper probe are independent: run them together.
+	type run struct {
+		out sys.Output
+		ev  programRun
+		f   *Finding
+		err error
+	}
+	var ver, helper run
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		ver.out, ver.ev, ver.f, ver.err = runProgram(ctx, env, missing, sys.Command{Name: "aws", Args: []string{"--version"}})
+	}()
+	go func() {
+		defer wg.Done()
+		helper.out, helper.ev, helper.f, helper.err = runProgram(ctx, env, missing,
+			sys.Command{Name: "aws", Args: []string{"codecommit", "credential-helper", "erase"}})
+	}()
+	wg.Wait()
+	res.AddEvidence("aws_version", ver.ev)
+	res.AddEvidence("credential_helper_probe", helper.ev)
+	if ver.err != nil {
+		return res, fmt.Errorf("checking the AWS CLI: %w", ver.err)
+	}
+	if ver.f != nil {
+		res.Add(*ver.f)
+		res.Summary = "aws not found"
+		return res, nil
+	}
+	if ver.out.ExitCode != 0 {
+		res.Add(exitFinding("aws-cli-version-failed", ver.ev, installAWSCLI(goos)))
+		res.Summary = "`aws --version` failed"
+		return res, nil
+	}
+	// Old AWS CLI v1 printed its version on stderr: read both. The text is
+	// redacted first because a parse error quotes a cut excerpt of it.
+	v, perr := version.ParseAWSCLI(env.Redact(ver.out.Combined()))
+	if perr != nil {
+		res.Add(Finding{Code: "aws-cli-version-unparseable", Severity: Error,
+			Message: fmt.Sprintf("Could not read the AWS CLI version: %v.", perr)})
+		res.Summary = "unrecognised `aws --version` output"
+		return res, nil
+	}
+	label := fmt.Sprintf("AWS CLI %s (v%d)", v.Version.Original(), v.Major)
+	res.Facts = AWSCLIFacts{Path: ver.out.Path, Version: v.Version, Major: v.Major}
+	if !v.Supported() {
+		res.Add(Finding{Code: "aws-cli-too-old", Severity: Fail,
+			Message:     fmt.Sprintf("%s is older than %s, the first with `aws codecommit credential-helper`.", label, version.MinAWSCLI),
+			Remediation: installAWSCLI(goos), Docs: []string{awsCLIDocs}})
+		res.Summary = label + " is too old"
+		return res, nil
+	}
+	if helper.err != nil {
+		return res, fmt.Errorf("checking the AWS CLI credential helper: %w", helper.err)
+	}
+	if helper.f != nil || helper.out.ExitCode != 0 {
+		res.Add(Finding{Code: "aws-cli-no-credential-helper", Severity: Fail,
+			Message: fmt.Sprintf("%s has no working `codecommit credential-helper` command: `%s` exited with status %d: %s",
+				label, helper.ev.Command, exitStatus(helper.ev), firstLine(helper.ev.Output)),
+			Remediation: installAWSCLI(goos), Docs: []string{awsCLIDocs}})
+		res.Summary = label + " lacks the credential helper"
+		return res, nil
+	}
+	res.Status = Pass
+	res.Summary = label + " at " + ver.out.Path + " with the CodeCommit credential helper"
+	return res, nil
+}

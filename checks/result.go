@@ -1,0 +1,49 @@
+package checks
+
+import "time"
+
+// Finding is one distinct problem or observation.
+type Finding struct {
+	Code        string   // stable kebab-case code, e.g. use-http-path-missing
+	Severity    Status   // pass, warn, fail, error or skip
+	Message     string   // what was found, in one or two sentences
+	Remediation []string // ordered steps; a command is given as that exact command
+	Docs        []string // links to documentation
+}
+
+// Result is what a check found.
+type Result struct {
+	Status   Status
+	Summary  string         // one line
+	Findings []Finding      // most severe first (the runner sorts them)
+	Evidence map[string]any // what was observed; never a secret
+	// Facts carries typed data for checks that list this one as a
+	// prerequisite. It is never rendered.
+	Facts any
+}
+
+// Outcome is a finished check as the runner reports it.
+type Outcome struct {
+	Info     Info
+	Result   Result
+	Duration time.Duration
+}
+
+// Skipped returns a skip result with the given reason.
+func Skipped(reason string) Result { return Result{Status: Skip, Summary: reason} }
+
+// AddEvidence records an observation, creating the map when needed.
+func (r *Result) AddEvidence(key string, value any) {
+	if r.Evidence == nil {
+		r.Evidence = map[string]any{}
+	}
+	r.Evidence[key] = value
+}
+
+// Add appends a finding and raises the result's status to its severity.
+func (r *Result) Add(f Finding) {
+	r.Findings = append(r.Findings, f)
+	if f.Severity > r.Status {
+		r.Status = f.Severity
+	}
+}

@@ -1,0 +1,165 @@
+package checks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// DefaultTimeout is the per-check time budget when none is given.
+const DefaultTimeout = 30 * time.Second
+
+// abandonGrace is how long the runner waits past a check's deadline for the
+// check to return before it reports the timeout itself.
+const abandonGrace = 2 * time.Second
+
+// Runner runs checks concurrently, honouring prerequisites.
+type Runner struct {
+	Timeout time.Duration // per check; DefaultTimeout when zero
+	// OnStart and OnDone, when set, are called as checks start and finish
+	// (never concurrently with each other), e.g. to show progress.
+	OnStart func(Info)
+	OnDone  func(Outcome)
+}
+
+// Run runs the checks and returns their outcomes in the order given,
+// whatever order they finish in. Every check starts as soon as its
+// prerequisites (those among the given checks) have finished; a check whose
+// prerequisite did not pass or warn is skipped, naming it.
+func (r Runner) Run(ctx context.Context, list []Check, env *Env) []Outcome {
+	timeout := r.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	n := len(list)
+	outcomes := make([]Outcome, n)
+	done := make(map[string]chan struct{}, n)
+	index := make(map[string]int, n)
+	for i, c := range list {
+		id := c.Info().ID
+		done[id] = make(chan struct{})
+		index[id] = i
+	}
+	var mu sync.Mutex // serialises callbacks
+	notify := func(f func()) {
+		mu.Lock()
+		defer mu.Unlock()
+		f()
+	}
+	var wg sync.WaitGroup
+	for i, c := range list {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			info := c.Info()
+			defer close(done[info.ID])
+			deps := map[string]Result{}
+			for _, p := range info.Prerequisites {
+				ch, ok := done[p]
+				if !ok {
+					continue
+				}
+				<-ch
+				deps[p] = outcomes[index[p]].Result
+			}
+			if r.OnStart != nil {
+				notify(func() { r.OnStart(info) })
+			}
+			start := time.Now()
+			res := r.runOne(ctx, c, info, env.withDeps(deps), timeout)
+			outcomes[i] = Outcome{Info: info, Result: res, Duration: time.Since(start)}
+			if r.OnDone != nil {
+				notify(func() { r.OnDone(outcomes[i]) })
+			}
+		}()
+	}
+	wg.Wait()
+	return outcomes
+}
+
+func (r Runner) runOne(ctx context.Context, c Check, info Info, env *Env, timeout time.Duration) Result {
+	if reason := gate(info, env); reason != "" {
+		return Skipped(reason)
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	ch := make(chan Result, 1)
+	go func() { ch <- protect(ctx, c, env, timeout) }()
+	select {
+	case res := <-ch:
+		return normalize(res)
+	case <-time.After(timeout + abandonGrace):
+		return Result{Status: Error, Summary: fmt.Sprintf("timed out after %s and did not stop", timeout)}
+	}
+}
+
+// gate decides whether a check may run at all.
+func gate(info Info, env *Env) string {
+	for _, p := range info.Prerequisites {
+		dep, ok := env.deps[p]
+		if !ok {
+			continue
+		}
+		switch dep.Status {
+		case Pass, Warn:
+		case Skip:
+			return fmt.Sprintf("skipped: prerequisite %q was skipped", p)
+		default:
+			return fmt.Sprintf("skipped: prerequisite %q ended in %s", p, dep.Status)
+		}
+	}
+	if info.Needs.Network && env.Options.Offline {
+		return "skipped: --offline was given and this check needs the network"
+	}
+	return ""
+}
+
+// protect runs the check, turning a panic or an error into an error result.
+func protect(ctx context.Context, c Check, env *Env, timeout time.Duration) (res Result) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = Result{Status: Error, Summary: fmt.Sprintf("the check crashed: %v", p)}
+			if env.Options.Verbose {
+				res.AddEvidence("stack", string(debug.Stack()))
+			}
+		}
+	}()
+	res, err := c.Run(ctx, env)
+	if err != nil {
+		return errorResult(err, timeout)
+	}
+	return res
+}
+
+func errorResult(err error, timeout time.Duration) Result {
+	if errors.Is(err, context.DeadlineExceeded) {
+		what := strings.TrimSuffix(err.Error(), ": "+context.DeadlineExceeded.Error())
+		if what == context.DeadlineExceeded.Error() {
+			return Result{Status: Error, Summary: fmt.Sprintf("timed out after %s", timeout)}
+		}
+		return Result{Status: Error, Summary: fmt.Sprintf("timed out after %s while %s", timeout, what)}
+	}
+	return Result{Status: Error, Summary: err.Error()}
+}
+
+// normalize sorts findings most severe first and makes the status at least
+// as severe as the worst finding.
+func normalize(res Result) Result {
+	sort.SliceStable(res.Findings, func(i, j int) bool {
+		return res.Findings[i].Severity > res.Findings[j].Severity
+	})
+	for _, f := range res.Findings {
+		if f.Severity > res.Status {
+			res.Status = f.Severity
+		}
+	}
+	if res.Summary == "" {
+		res.Summary = res.Status.String()
+	}
+	return res
+}

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden files from the current output")
+
+// TestMain lets the test binary act as the codecommit-doctor program, so the
+// scripts run the real command in its own process with a prepared HOME,
+// PATH and config.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"codecommit-doctor": func() { os.Exit(mainExit()) },
+	})
+}
+
+func TestScripts(t *testing.T) {
+	goldenDir, err := filepath.Abs("testdata/golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := compileSchema(t)
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/scripts",
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			// A machine's own CI variable would change the doctor's
+			// behaviour; scripts set it when they mean to.
+			env.Setenv("CI", "")
+			env.Setenv("NO_COLOR", "")
+			env.Setenv("HOME", filepath.Join(env.WorkDir, "home"))
+			// PATH holds the scripts' own bin and the doctor alone, so no
+			// program of this machine leaks in; $DOCTORBIN lets a script
+			// build another PATH.
+			doctorBin, err := commandDir(env.Getenv("PATH"))
+			if err != nil {
+				return err
+			}
+			env.Setenv("DOCTORBIN", doctorBin)
+			env.Setenv("PATH", filepath.Join(env.WorkDir, "bin")+string(os.PathListSeparator)+doctorBin)
+			return os.MkdirAll(filepath.Join(env.WorkDir, "home"), 0o755)
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"golden":    goldenCmd(goldenDir),
+			"schema-ok": schemaCmd(schema),
+			"junit-ok":  junitCmd,
+			"unsetenv":  func(ts *testscript.TestScript, _ bool, args []string) { ts.Setenv(args[0], "") },
+		},
+	})
+}
+
+// commandDir finds the directory where testscript put the doctor program.
+func commandDir(path string) (string, error) {
+	for _, dir := range filepath.SplitList(path) {
+		if _, err := os.Stat(filepath.Join(dir, "codecommit-doctor")); err == nil {
+			return dir, nil
+		}
+	}
+	return "", fmt.Errorf("codecommit-doctor is not on the test PATH %q", path)
+}
+
+// timings are the parts of text output that change from run to run.
+var timings = regexp.MustCompile(`\(\d+(\.\d+)?m?s\)|in \d+(\.\d+)?m?s|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC|took \d+(\.\d+)?m?s`)
+
+// goldenCmd compares a script's stdout (or a file) with testdata/golden/NAME,
+// timings masked; with -update it rewrites the golden file instead.
+func goldenCmd(dir string) func(ts *testscript.TestScript, neg bool, args []string) {
+	return func(ts *testscript.TestScript, neg bool, args []string) {
+		if len(args) != 2 {
+			ts.Fatalf("usage: golden stdout|FILE NAME")
+		}
+		got := strings.ReplaceAll(ts.ReadFile(args[0]), ts.Getenv("WORK"), "$WORK")
+		got = timings.ReplaceAllString(got, "(TIME)")
+		path := filepath.Join(dir, args[1])
+		if *update {
+			ts.Check(os.WriteFile(path, []byte(got), 0o644))
+			return
+		}
+		want, err := os.ReadFile(path)
+		ts.Check(err)
+		if got != string(want) {
+			ts.Fatalf("output differs from %s (run go test ./cmd/codecommit-doctor -update to refresh):\n--- got\n%s\n--- want\n%s", path, got, want)
+		}
+	}
+}
+
+// schemaCmd validates a JSON report against shared/report.schema.json.
+func schemaCmd(schema *jsonschema.Schema) func(ts *testscript.TestScript, neg bool, args []string) {
+	return func(ts *testscript.TestScript, neg bool, args []string) {
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(ts.ReadFile(args[0])))
+		if err != nil {
+			ts.Fatalf("report is not JSON: %v", err)
+		}
+		err = schema.Validate(doc)
+		if neg != (err != nil) {
+			ts.Fatalf("schema validation: %v (negated: %v)", err, neg)
+		}
+	}
+}
+
+// junitCmd parses a JUnit report back and checks one testcase's outcome:
+// junit-ok stdout ID failure|error|skipped|passed.
+func junitCmd(ts *testscript.TestScript, neg bool, args []string) {
+	var doc struct {
+		Suites []struct {
+			Tests int `xml:"tests,attr"`
+			Cases []struct {
+				Name    string    `xml:"name,attr"`
+				Failure *struct{} `xml:"failure"`
+				Error   *struct{} `xml:"error"`
+				Skipped *struct{} `xml:"skipped"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.NewDecoder(bytes.NewReader([]byte(ts.ReadFile(args[0])))).Decode(&doc); err != nil {
+		ts.Fatalf("JUnit report does not parse: %v", err)
+	}
+	for _, s := range doc.Suites {
+		if s.Tests != len(s.Cases) {
+			ts.Fatalf("tests=%d but %d testcases", s.Tests, len(s.Cases))
+		}
+		for _, c := range s.Cases {
+			if c.Name != args[1] {
+				continue
+			}
+			got := "passed"
+			switch {
+			case c.Failure != nil:
+				got = "failure"
+			case c.Error != nil:
+				got = "error"
+			case c.Skipped != nil:
+				got = "skipped"
+			}
+			if got != args[2] {
+				ts.Fatalf("testcase %s is %s, want %s", args[1], got, args[2])
+			}
+			return
+		}
+	}
+	ts.Fatalf("no testcase %s", args[1])
+}
+
+func compileSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	path, err := filepath.Abs(filepath.Join("..", "..", "report", "testdata", "report.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	s, err := c.Compile(path)
+	if err != nil {
+		t.Fatalf("compiling %s: %v", path, err)
+	}
+	return s
+}

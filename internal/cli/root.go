@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/report"
+)
+
+const exitCodesHelp = `Exit codes:
+  0  no check failed (warnings allowed unless --strict)
+  1  at least one check failed (or warned, with --strict)
+  2  usage or configuration error of the doctor itself
+  3  no check failed, but at least one could not finish (status error)`
+
+// doctorOptions are the flags of a doctor run.
+type doctorOptions struct {
+	output  string
+	only    []string
+	skip    []string
+	profile string
+	region  string
+	remote  string
+	offline bool
+	timeout time.Duration
+	noColor bool
+	verbose bool
+	strict  bool
+}
+
+func newRootCmd(a *App) *cobra.Command {
+	o := &doctorOptions{}
+	cmd := &cobra.Command{
+		Use:   "codecommit-doctor [REPO_URL]",
+		Short: "Diagnose git over HTTPS to AWS CodeCommit (403 errors and friends)",
+		Long: `codecommit-doctor runs checks on this machine and tells why git over HTTPS to AWS
+CodeCommit fails (usually "The requested URL returned error: 403") and exactly what
+to do about it. It changes nothing on the machine or in AWS.
+
+Without REPO_URL it diagnoses the clone in the current directory.
+
+` + exitCodesHelp,
+		Args:          cobra.MaximumNArgs(1),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				return a.doctor(cmd.Context(), o, args[0])
+			}
+			return a.doctor(cmd.Context(), o, "")
+		},
+	}
+	cmd.SetOut(a.Stdout)
+	cmd.SetErr(a.Stderr)
+	f := cmd.Flags()
+	f.StringVarP(&o.output, "output", "o", "text", "output format: text, json, markdown, junit, github")
+	f.StringSliceVar(&o.only, "only", nil, "run only these checks (comma-separated ids; see 'list')")
+	f.StringSliceVar(&o.skip, "skip", nil, "do not run these checks (comma-separated ids)")
+	f.StringVar(&o.profile, "profile", "", "AWS profile to diagnose (default: the one the credential helper uses)")
+	f.StringVar(&o.region, "region", "", "AWS region to assume when the URL does not name one")
+	f.StringVar(&o.remote, "remote", "", "git remote to diagnose in the current clone (default: the tracked remote, else origin)")
+	f.BoolVar(&o.offline, "offline", false, "skip every check that needs the network")
+	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "time budget of each check")
+	f.BoolVar(&o.noColor, "no-color", false, "no colours (also when NO_COLOR is set or stdout is not a terminal)")
+	f.BoolVarP(&o.verbose, "verbose", "v", false, "show the evidence behind each result")
+	f.BoolVar(&o.strict, "strict", false, "warnings fail the run (exit 1)")
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(report.Formats(), cobra.ShellCompDirectiveNoFileComp))
+	idCompletion := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return checkIDs(), cobra.ShellCompDirectiveNoFileComp
+	}
+	_ = cmd.RegisterFlagCompletionFunc("only", idCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("skip", idCompletion)
+	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a))
+	return cmd
+}
+
+func checkIDs() []string {
+	var ids []string
+	for _, c := range checks.All() {
+		ids = append(ids, c.Info().ID)
+	}
+	return ids
+}

@@ -1,0 +1,63 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/codecommit-doctor/codecommit-doctor/checks"
+)
+
+// GitHub writes GitHub Actions workflow commands (one ::error or ::warning
+// annotation per problem) followed by a plain summary.
+func GitHub(w io.Writer, r Report, _ Options) error {
+	var b strings.Builder
+	for _, c := range r.Checks {
+		kind := annotation(c.Status)
+		if kind == "" {
+			continue
+		}
+		if len(c.Findings) == 0 {
+			fmt.Fprintf(&b, "::%s title=%s::%s\n", kind, escapeProperty("codecommit-doctor "+c.ID), escapeData(c.Summary))
+			continue
+		}
+		for _, f := range c.Findings {
+			k := annotation(f.Severity)
+			if k == "" {
+				continue
+			}
+			title := fmt.Sprintf("codecommit-doctor %s: %s", c.ID, f.Code)
+			fmt.Fprintf(&b, "::%s title=%s::%s\n", k, escapeProperty(title), escapeData(strings.TrimSpace(findingsText([]Finding{f}))))
+		}
+	}
+	for _, c := range r.Checks {
+		fmt.Fprintf(&b, "%s %s: %s\n", symbol(c.Status), c.ID, c.Summary)
+	}
+	b.WriteString(summaryLine(r, painter{}))
+	b.WriteString("\n")
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("writing the GitHub report: %w", err)
+	}
+	return nil
+}
+
+func annotation(s checks.Status) string {
+	switch s {
+	case checks.Fail, checks.Error:
+		return "error"
+	case checks.Warn:
+		return "warning"
+	default:
+		return ""
+	}
+}
+
+// escapeData escapes a workflow command's message.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

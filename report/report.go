@@ -1,0 +1,91 @@
+// Package report holds the report model (the JSON contract in
+// shared/report.schema.json) and its renderers.
+package report
+
+import (
+	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/checks"
+)
+
+// SchemaVersion is the version of the JSON contract.
+const SchemaVersion = 1
+
+// Exit codes of a doctor run.
+const (
+	ExitOK         = 0 // no failure (warnings allowed unless --strict)
+	ExitFail       = 1 // at least one check failed
+	ExitUsage      = 2 // the doctor's own usage or configuration error
+	ExitCheckError = 3 // no failure, but at least one check could not finish
+)
+
+// Report is one doctor run.
+type Report struct {
+	SchemaVersion int       `json:"schema_version"`
+	Tool          Tool      `json:"tool"`
+	StartedAt     time.Time `json:"started_at"`
+	DurationMS    int64     `json:"duration_ms"`
+	Platform      Platform  `json:"platform"`
+	Target        *Target   `json:"target"`
+	Summary       Summary   `json:"summary"`
+	Checks        []Check   `json:"checks"`
+}
+
+// Tool names the doctor and its version.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Platform is where the doctor ran.
+type Platform struct {
+	OS   string `json:"os"`
+	Arch string `json:"arch"`
+}
+
+// Target is the repository being diagnosed.
+type Target struct {
+	URL        string  `json:"url"`
+	Scheme     string  `json:"scheme,omitempty"`
+	Host       *string `json:"host"`
+	Region     *string `json:"region"`
+	Repository *string `json:"repository"`
+	Profile    *string `json:"profile"`
+	Source     string  `json:"source,omitempty"`
+}
+
+// Counts is the number of checks per status.
+type Counts struct {
+	Pass  int `json:"pass"`
+	Warn  int `json:"warn"`
+	Fail  int `json:"fail"`
+	Skip  int `json:"skip"`
+	Error int `json:"error"`
+}
+
+// Summary is the run's overall outcome.
+type Summary struct {
+	Status   checks.Status `json:"status"`
+	ExitCode int           `json:"exit_code"`
+	Counts   Counts        `json:"counts"`
+}
+
+// Check is one check's entry.
+type Check struct {
+	ID         string         `json:"id"`
+	Title      string         `json:"title"`
+	Status     checks.Status  `json:"status"`
+	Summary    string         `json:"summary"`
+	Findings   []Finding      `json:"findings,omitempty"`
+	Evidence   map[string]any `json:"evidence,omitempty"`
+	DurationMS int64          `json:"duration_ms"`
+}
+
+// Finding is one problem or observation.
+type Finding struct {
+	Code        string        `json:"code"`
+	Severity    checks.Status `json:"severity"`
+	Message     string        `json:"message"`
+	Remediation []string      `json:"remediation,omitempty"`
+	Docs        []string      `json:"docs,omitempty"`
+}
