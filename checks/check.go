@@ -30,7 +30,8 @@ type Info struct {
 	ID            string // stable id: git, aws-cli, remote, ...
 	Title         string
 	Description   string // what the check verifies, for `explain`
-	Prerequisites []string
+	Prerequisites []string // must pass or warn, else this check is skipped
+	After         []string // run after these and see their facts, whatever their status
 	Needs         Needs
 	Findings      []FindingDoc
 }

@@ -11,6 +11,15 @@ func All() []Check {
 	return []Check{
 		NewGit(),
 		NewAWSCLI(),
+		NewRemote(),
+		NewCredentialHelper(),
+		NewKeychain(),
+		NewRegion(),
+		NewCredentials(),
+		NewPermissions(),
+		NewKMS(),
+		NewClock(),
+		NewReproduce(),
 	}
 }
 
@@ -55,7 +64,8 @@ func Select(all []Check, only, skip []string) ([]Check, error) {
 	for changed := true; changed; {
 		changed = false
 		for id := range want {
-			for _, p := range byID[id].Info().Prerequisites {
+			info := byID[id].Info()
+			for _, p := range append(append([]string{}, info.Prerequisites...), info.After...) {
 				if !want[p] && !skipped[p] {
 					want[p] = true
 					changed = true

@@ -59,7 +59,7 @@ func (r Runner) Run(ctx context.Context, list []Check, env *Env) []Outcome {
 			info := c.Info()
 			defer close(done[info.ID])
 			deps := map[string]Result{}
-			for _, p := range info.Prerequisites {
+			for _, p := range append(append([]string{}, info.Prerequisites...), info.After...) {
 				ch, ok := done[p]
 				if !ok {
 					continue
@@ -108,7 +108,7 @@ func gate(info Info, env *Env) string {
 		switch dep.Status {
 		case Pass, Warn:
 		case Skip:
-			return fmt.Sprintf("skipped: prerequisite %q was skipped", p)
+			return fmt.Sprintf("skipped: prerequisite %q was skipped (%s)", p, strings.TrimPrefix(dep.Summary, "skipped: "))
 		default:
 			return fmt.Sprintf("skipped: prerequisite %q ended in %s", p, dep.Status)
 		}

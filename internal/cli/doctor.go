@@ -58,6 +58,7 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 		Duration:  time.Since(start),
 		OS:        machine.GOOS(),
 		Arch:      runtime.GOARCH,
+		Target:    reportTarget(outcomes),
 		Strict:    o.strict,
 	}, outcomes)
 	var buf bytes.Buffer

@@ -1,0 +1,158 @@
+package checks
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
+)
+
+type remoteCheck struct{}
+
+// NewRemote returns the `remote` check, which finds the repository to
+// diagnose and reads its URL.
+func NewRemote() Check { return remoteCheck{} }
+
+const (
+	httpsSetupDocs = "https://docs.aws.amazon.com/codecommit/latest/userguide/setting-up-https-unixes.html"
+	grcDocs        = "https://docs.aws.amazon.com/codecommit/latest/userguide/setting-up-git-remote-codecommit.html"
+	sshDocs        = "https://docs.aws.amazon.com/codecommit/latest/userguide/setting-up-ssh-unixes.html"
+)
+
+func (remoteCheck) Info() Info {
+	return Info{
+		ID:    "remote",
+		Title: "The repository to diagnose and its URL",
+		Description: "Takes the REPO_URL argument, else the clone in the current directory: the remote " +
+			"named by --remote, else the one the current branch tracks, else origin, else the first " +
+			"CodeCommit remote (git's insteadOf rewriting applied). Reads every URL form: HTTPS " +
+			"(regional, FIPS, VPC endpoint, China), git-remote-codecommit (codecommit://) and SSH, " +
+			"and reports URLs that cannot work: a trailing slash, a wrong path, a host that is not " +
+			"CodeCommit, a password in the URL.",
+		Findings: []FindingDoc{
+			{Code: "no-target", Severity: Skip, Meaning: "No REPO_URL and no clone here: repository checks are skipped, machine-wide checks still run."},
+			{Code: "remote-not-found", Severity: Fail, Meaning: "--remote names a remote the clone does not have.", Remediation: []string{"git remote -v"}},
+			{Code: "ssh-remote", Severity: Warn, Meaning: "The remote uses SSH: the HTTPS credential helper is not involved and this doctor's HTTPS diagnosis does not apply.", Remediation: []string{"Follow the SSH setup: " + sshDocs}},
+			{Code: "git-remote-codecommit", Severity: Pass, Meaning: "A codecommit:// URL: git-remote-codecommit signs requests itself; the HTTPS credential helper is not involved."},
+			{Code: "git-remote-codecommit-missing", Severity: Fail, Meaning: "A codecommit:// URL but git-remote-codecommit is not on PATH.", Remediation: []string{"python3 -m pip install git-remote-codecommit"}},
+			{Code: "url-" + ccurl.CodeTrailingSlash, Severity: Fail, Meaning: "The URL ends in a slash: CodeCommit answers that the repository does not exist."},
+			{Code: "url-" + ccurl.CodeCredentialsInURL, Severity: Fail, Meaning: "A password inside the URL: git uses it and never asks the helper; it goes stale in about 15 minutes."},
+			{Code: "url-" + ccurl.CodeNotCodeCommitHost, Severity: Fail, Meaning: "The host is not a CodeCommit Git endpoint."},
+			{Code: "url-...", Severity: Fail, Meaning: "Every other URL problem (bad path, http://, no repository name, invalid name, ...) is reported with the prefix url-."},
+		},
+	}
+}
+
+func (remoteCheck) Run(ctx context.Context, env *Env) (Result, error) {
+	var res Result
+	t, note, err := findTarget(ctx, env)
+	if err != nil {
+		return res, err
+	}
+	if note != nil {
+		if note.Severity == Skip {
+			return Skipped(note.Message), nil
+		}
+		res.Add(*note)
+		res.Summary = note.Message
+		return res, nil
+	}
+	res.Facts = t
+	res.AddEvidence("url", t.URL.Display)
+	res.AddEvidence("source", t.Source)
+	res.Status = Pass
+	u := t.URL
+	for _, p := range u.Problems {
+		if f, ok := urlFinding(p, t); ok {
+			res.Add(f)
+		}
+	}
+	switch u.Scheme {
+	case ccurl.SchemeCodeCommit:
+		res.Add(grcFinding(ctx, env))
+		res.Summary = fmt.Sprintf("git-remote-codecommit URL %s (from %s)", u.Display, t.Source)
+	case ccurl.SchemeSSH:
+		res.Add(Finding{Code: "ssh-remote", Severity: Warn,
+			Message:     fmt.Sprintf("%s uses SSH: the HTTPS credential helper is not involved, and this doctor diagnoses HTTPS access.", u.Display),
+			Remediation: []string{"Follow the SSH setup guide: " + sshDocs, "or switch this clone to HTTPS: git remote set-url " + orOrigin(t.RemoteName) + " " + ccurl.HTTPSURL(u.Region, u.Repository)},
+			Docs:        []string{sshDocs}})
+		res.Summary = fmt.Sprintf("SSH URL %s (from %s)", u.Display, t.Source)
+	default:
+		res.Summary = fmt.Sprintf("%s (from %s)", u.Display, t.Source)
+		if u.Repository != "" {
+			res.Summary = fmt.Sprintf("repository %s in %s (from %s)", u.Repository, orUnknown(u.Region), t.Source)
+		}
+	}
+	return res, nil
+}
+
+// regionProblems are reported by the `region` check, not here.
+func regionProblem(code string) bool {
+	switch code {
+	case ccurl.CodeRegionNotInHost, ccurl.CodeRegionUnsupported, ccurl.CodeFIPSUnavailable, ccurl.CodeChinaHostMismatch:
+		return true
+	}
+	return false
+}
+
+func urlFinding(p ccurl.Problem, t *Target) (Finding, bool) {
+	if regionProblem(p.Code) {
+		return Finding{}, false
+	}
+	f := Finding{Code: "url-" + p.Code, Severity: Fail, Message: p.Message, Docs: []string{httpsSetupDocs}}
+	switch p.Code {
+	case ccurl.CodeUsernameInURL, ccurl.CodeUnusualPort, ccurl.CodeWhitespace, ccurl.CodeQueryOrFragment, ccurl.CodeUppercaseHost:
+		f.Severity = Warn
+	}
+	if fixed := fixedURL(t.URL); fixed != "" && t.RemoteName != "" {
+		f.Remediation = []string{"git remote set-url " + t.RemoteName + " " + fixed}
+	} else if fixed != "" {
+		f.Remediation = []string{"Use the URL " + fixed}
+	}
+	return f, true
+}
+
+// fixedURL is the canonical HTTPS URL for a remote, when one can be made.
+func fixedURL(u ccurl.Remote) string {
+	if u.Region == "" || u.Repository == "" || u.Scheme != ccurl.SchemeHTTPS {
+		return ""
+	}
+	return ccurl.HTTPSURL(u.Region, u.Repository)
+}
+
+func grcFinding(ctx context.Context, env *Env) Finding {
+	if _, err := env.Sys.LookPath("git-remote-codecommit"); err != nil {
+		return Finding{Code: "git-remote-codecommit-missing", Severity: Fail,
+			Message:     "The URL uses codecommit://, which needs git-remote-codecommit, and it is not on PATH.",
+			Remediation: []string{"python3 -m pip install git-remote-codecommit"}, Docs: []string{grcDocs}}
+	}
+	return Finding{Code: "git-remote-codecommit", Severity: Pass,
+		Message: "git-remote-codecommit signs each request with your AWS credentials itself: the HTTPS credential helper, " +
+			"UseHttpPath and cached passwords do not apply to this remote.", Docs: []string{grcDocs}}
+}
+
+func orOrigin(name string) string {
+	if name == "" {
+		return "origin"
+	}
+	return name
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "an unknown region"
+	}
+	return s
+}
+
+// gitOut runs git and returns its trimmed stdout, or ok=false when it exited
+// non-zero.
+func gitOut(ctx context.Context, env *Env, dir string, args ...string) (string, bool, error) {
+	out, err := env.Sys.Run(ctx, sys.Command{Name: "git", Args: args, Dir: dir})
+	if err != nil {
+		return "", false, fmt.Errorf("reading the clone's remotes: %w", err)
+	}
+	return strings.TrimSpace(out.Stdout), out.ExitCode == 0, nil
+}

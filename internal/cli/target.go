@@ -1,0 +1,34 @@
+package cli
+
+import (
+	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/report"
+)
+
+// reportTarget is the report's target: what the `remote` check found.
+func reportTarget(outcomes []checks.Outcome) *report.Target {
+	for _, o := range outcomes {
+		t, ok := o.Result.Facts.(*checks.Target)
+		if !ok || t == nil {
+			continue
+		}
+		u := t.URL
+		return &report.Target{
+			URL:        u.Display,
+			Scheme:     u.Scheme,
+			Host:       optional(u.Host),
+			Region:     optional(u.Region),
+			Repository: optional(u.Repository),
+			Profile:    optional(u.Profile),
+			Source:     t.Source,
+		}
+	}
+	return nil
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
