@@ -29,7 +29,7 @@ type FindingDoc struct {
 type Info struct {
 	ID            string // stable id: git, aws-cli, remote, ...
 	Title         string
-	Description   string // what the check verifies, for `explain`
+	Description   string   // what the check verifies, for `explain`
 	Prerequisites []string // must pass or warn, else this check is skipped
 	After         []string // run after these and see their facts, whatever their status
 	Needs         Needs
