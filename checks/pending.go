@@ -15,19 +15,13 @@ func (p pendingCheck) Run(context.Context, *Env) (Result, error) {
 // NewCredentialHelper returns the `credential-helper` check.
 func NewCredentialHelper() Check {
 	return pendingCheck{Info{ID: "credential-helper", Title: "The credential helper chain git runs for the URL",
-		Description: "Not yet available.", Prerequisites: []string{"git", "remote"}, Needs: Needs{Target: true}}}
+		Description: "Not yet available.", Prerequisites: []string{"git"}, After: []string{"remote"}, Needs: Needs{Target: true}}}
 }
 
 // NewKeychain returns the `keychain` check.
 func NewKeychain() Check {
 	return pendingCheck{Info{ID: "keychain", Title: "No stale CodeCommit password stored by the OS or git",
 		Description: "Not yet available.", Prerequisites: []string{"git"}, After: []string{"remote"}}}
-}
-
-// NewRegion returns the `region` check.
-func NewRegion() Check {
-	return pendingCheck{Info{ID: "region", Title: "The repository's region has CodeCommit and matches the signing region",
-		Description: "Not yet available.", Prerequisites: []string{"remote"}, Needs: Needs{Target: true}}}
 }
 
 // NewCredentials returns the `credentials` check.
@@ -39,7 +33,7 @@ func NewCredentials() Check {
 // NewPermissions returns the `permissions` check.
 func NewPermissions() Check {
 	return pendingCheck{Info{ID: "permissions", Title: "The identity may pull and push the repository",
-		Description: "Not yet available.", Prerequisites: []string{"credentials", "remote"}, Needs: Needs{Network: true, Credentials: true, Target: true}}}
+		Description: "Not yet available.", Prerequisites: []string{"credentials"}, After: []string{"remote"}, Needs: Needs{Network: true, Credentials: true, Target: true}}}
 }
 
 // NewKMS returns the `kms` check.
@@ -57,5 +51,5 @@ func NewClock() Check {
 // NewReproduce returns the `reproduce` check.
 func NewReproduce() Check {
 	return pendingCheck{Info{ID: "reproduce", Title: "Reproduce the git request and say which link broke",
-		Description: "Not yet available.", Prerequisites: []string{"remote"}, Needs: Needs{Network: true, Credentials: true, Target: true}}}
+		Description: "Not yet available.", After: []string{"remote"}, Needs: Needs{Network: true, Credentials: true, Target: true}}}
 }

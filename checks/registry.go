@@ -25,7 +25,8 @@ func All() []Check {
 
 // Select narrows the checks to --only (when non-empty) minus --skip. Unknown
 // ids are an error listing the valid ones. Prerequisites of selected checks
-// are added unless --skip names them.
+// (and `remote` for checks that need a target) are added unless --skip
+// names them.
 func Select(all []Check, only, skip []string) ([]Check, error) {
 	byID := make(map[string]Check, len(all))
 	var ids []string
@@ -65,7 +66,14 @@ func Select(all []Check, only, skip []string) ([]Check, error) {
 		changed = false
 		for id := range want {
 			info := byID[id].Info()
-			for _, p := range append(append([]string{}, info.Prerequisites...), info.After...) {
+			needed := info.Prerequisites
+			if info.Needs.Target {
+				needed = append(append([]string{}, needed...), "remote")
+			}
+			for _, p := range needed {
+				if _, known := byID[p]; !known {
+					continue
+				}
 				if !want[p] && !skipped[p] {
 					want[p] = true
 					changed = true

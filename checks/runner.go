@@ -113,6 +113,9 @@ func gate(info Info, env *Env) string {
 			return fmt.Sprintf("skipped: prerequisite %q ended in %s", p, dep.Status)
 		}
 	}
+	if info.Needs.Target && info.ID != "remote" && env.TargetOf() == nil {
+		return NoTargetReason
+	}
 	if info.Needs.Network && env.Options.Offline {
 		return "skipped: --offline was given and this check needs the network"
 	}

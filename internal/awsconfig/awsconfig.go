@@ -1,0 +1,153 @@
+// Package awsconfig reads the AWS CLI's shared config and credentials files
+// just enough to answer local questions (does profile X exist, which region
+// does it name) without loading credentials or touching the network.
+//
+// The files are INI with two naming conventions: the config file names
+// profiles `[profile NAME]` (except `[default]`), the credentials file
+// `[NAME]`. Values are never interpreted; secrets in them are never exposed
+// by this package except through Profile.Get, which callers use for
+// non-secret keys only.
+package awsconfig
+
+import (
+	"bufio"
+	"path/filepath"
+	"strings"
+)
+
+// Getenv reads an environment variable.
+type Getenv func(string) string
+
+// Paths are the shared files the AWS CLI reads, honouring AWS_CONFIG_FILE
+// and AWS_SHARED_CREDENTIALS_FILE.
+type Paths struct {
+	Config      string
+	Credentials string
+}
+
+// DefaultPaths returns the files the AWS CLI would read.
+func DefaultPaths(getenv Getenv, home string) Paths {
+	p := Paths{
+		Config:      filepath.Join(home, ".aws", "config"),
+		Credentials: filepath.Join(home, ".aws", "credentials"),
+	}
+	if v := getenv("AWS_CONFIG_FILE"); v != "" {
+		p.Config = expandHome(v, home)
+	}
+	if v := getenv("AWS_SHARED_CREDENTIALS_FILE"); v != "" {
+		p.Credentials = expandHome(v, home)
+	}
+	return p
+}
+
+func expandHome(p, home string) string {
+	if p == "~" {
+		return home
+	}
+	if strings.HasPrefix(p, "~/") || strings.HasPrefix(p, `~\`) {
+		return filepath.Join(home, p[2:])
+	}
+	return p
+}
+
+// Profile is one profile's settings, merged from both files.
+type Profile struct {
+	Name    string
+	values  map[string]string
+	Sources []string // the files that define it
+}
+
+// Get returns a setting (keys are case-insensitive).
+func (p Profile) Get(key string) string { return p.values[strings.ToLower(key)] }
+
+// Files is what the shared files say.
+type Files struct {
+	Paths    Paths
+	profiles map[string]*Profile
+	order    []string
+}
+
+// Parse reads the two files' contents (either may be empty).
+func Parse(paths Paths, config, credentials []byte) *Files {
+	f := &Files{Paths: paths, profiles: map[string]*Profile{}}
+	f.add(paths.Config, config, true)
+	f.add(paths.Credentials, credentials, false)
+	return f
+}
+
+// Profile returns a profile by name.
+func (f *Files) Profile(name string) (Profile, bool) {
+	p, ok := f.profiles[name]
+	if !ok {
+		return Profile{}, false
+	}
+	return *p, true
+}
+
+// Names lists the profiles in the order first seen.
+func (f *Files) Names() []string { return append([]string(nil), f.order...) }
+
+func (f *Files) add(path string, data []byte, isConfig bool) {
+	var cur *Profile
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' || line[0] == ';' {
+			continue
+		}
+		if line[0] == '[' {
+			cur = nil
+			end := strings.IndexByte(line, ']')
+			if end < 0 {
+				continue
+			}
+			name, ok := sectionProfile(strings.TrimSpace(line[1:end]), isConfig)
+			if !ok {
+				continue
+			}
+			cur = f.profiles[name]
+			if cur == nil {
+				cur = &Profile{Name: name, values: map[string]string{}}
+				f.profiles[name] = cur
+				f.order = append(f.order, name)
+			}
+			cur.Sources = appendOnce(cur.Sources, path)
+			continue
+		}
+		if cur == nil {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		if _, set := cur.values[k]; !set || !isConfig {
+			cur.values[k] = strings.TrimSpace(v)
+		}
+	}
+}
+
+// sectionProfile maps a section header to a profile name: `profile NAME`
+// and `default` in the config file, any name in the credentials file.
+func sectionProfile(section string, isConfig bool) (string, bool) {
+	if !isConfig {
+		return section, section != ""
+	}
+	if section == "default" {
+		return section, true
+	}
+	name, ok := strings.CutPrefix(section, "profile ")
+	name = strings.TrimSpace(name)
+	return name, ok && name != ""
+}
+
+func appendOnce(ss []string, s string) []string {
+	for _, x := range ss {
+		if x == s {
+			return ss
+		}
+	}
+	return append(ss, s)
+}

@@ -1,0 +1,61 @@
+package awsconfig
+
+import "testing"
+
+func TestParseProfiles(t *testing.T) {
+	paths := DefaultPaths(func(k string) string {
+		if k == "AWS_CONFIG_FILE" {
+			return "~/custom/config"
+		}
+		return ""
+	}, "/home/u")
+	if paths.Config != "/home/u/custom/config" || paths.Credentials != "/home/u/.aws/credentials" {
+		t.Fatalf("paths = %+v", paths)
+	}
+	config := []byte(`# comment
+[default]
+region = us-east-1
+[profile dev]
+region=eu-west-1
+output = json
+[dev]
+region = ignored-in-config-file
+[profile my team]
+Region = ap-south-1
+[sso-session corp]
+sso_region = us-east-1
+[broken
+region = nope
+`)
+	creds := []byte(`[default]
+aws_access_key_id = AKIAEXAMPLE
+[ci]
+aws_access_key_id = AKIAOTHER
+`)
+	f := Parse(paths, config, creds)
+	tests := []struct{ name, region string }{
+		{"default", "us-east-1"}, {"dev", "eu-west-1"}, {"my team", "ap-south-1"}, {"ci", ""},
+	}
+	for _, tt := range tests {
+		p, ok := f.Profile(tt.name)
+		if !ok {
+			t.Errorf("profile %q not found", tt.name)
+			continue
+		}
+		if got := p.Get("region"); got != tt.region {
+			t.Errorf("profile %q region = %q, want %q", tt.name, got, tt.region)
+		}
+	}
+	for _, missing := range []string{"corp", "sso-session corp", "profile dev", "broken"} {
+		if _, ok := f.Profile(missing); ok {
+			t.Errorf("profile %q should not exist", missing)
+		}
+	}
+	d, _ := f.Profile("default")
+	if len(d.Sources) != 2 {
+		t.Errorf("default sources = %v, want both files", d.Sources)
+	}
+	if got := f.Names(); len(got) != 4 {
+		t.Errorf("names = %v", got)
+	}
+}
