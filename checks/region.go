@@ -28,8 +28,8 @@ func (regionCheck) Info() Info {
 			"else --region in the helper command, else the profile's region, else AWS_REGION (CLI v2) or " +
 			"AWS_DEFAULT_REGION. Checks that CodeCommit exists in that region (29 regions, FIPS hosts only " +
 			"where they exist, .amazonaws.com.cn for China) and that the two regions agree.",
-		After:         []string{"remote", "aws-cli", "credential-helper"},
-		Needs:         Needs{Target: true},
+		After: []string{"remote", "aws-cli", "credential-helper"},
+		Needs: Needs{Target: true},
 		Findings: []FindingDoc{
 			{Code: "region-unsupported", Severity: Fail, Meaning: "CodeCommit does not exist in the region the URL (or the signing configuration) names.", Remediation: []string{"Use a region from " + regionsDocs}},
 			{Code: "region-missing", Severity: Fail, Meaning: "Nothing names a region: the helper cannot sign.", Remediation: []string{"aws configure set region REGION --profile PROFILE"}},
