@@ -35,10 +35,14 @@
 //
 // Redaction is idempotent: String(String(s)) == String(s). It is applied
 // repeatedly until nothing changes, because removing one secret can expose
-// the boundaries of another.
+// the boundaries of another (at most 64 passes; real input needs two).
 //
 // Limits: patterns are heuristics. A secret with no recognisable shape and
-// no recognisable name next to it is only removed when it was given to [New]
-// as a literal. A long mixed-case path without '.', '-' or '_' that happens
-// to be exactly 40 (or at least 100) characters long is removed too.
+// no recognisable name next to it (for example a URL-encoded key outside a
+// query parameter, or another helper's password containing '"' outside
+// JSON) is only removed when it was given to [New] as a literal. Values
+// after a secret's name shorter than 8 characters are kept ("AWS_SESSION_TOKEN:
+// unset"). A mixed-case path without '.', '-' or '_' that happens to be
+// exactly 40 (or at least 100) characters long is removed too, except a
+// CodeCommit repository path (containing "v1/repos/").
 package redact

@@ -13,8 +13,7 @@ import (
 
 func fuzzSeeds(f *testing.F) []string {
 	var seeds []string
-	t := &testing.T{}
-	for _, d := range canaryDocuments(t) {
+	for _, d := range canaryDocuments(f) {
 		seeds = append(seeds, d.doc)
 	}
 	seeds = append(seeds, evidence()...)
