@@ -12,7 +12,8 @@ import (
 	"time"
 )
 
-var frames = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
+// frames are the spinner's images.
+const frames = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 // tick is how often the spinner redraws.
 const tick = 100 * time.Millisecond
@@ -108,6 +109,11 @@ func (d *Display) redrawSpinner() {
 		}
 	}
 	sort.Strings(ids)
-	fmt.Fprintf(d.w, "%s running %s (%.1fs)", frames[d.frame%len(frames)], strings.Join(ids, ", "), d.now().Sub(oldest).Seconds())
+	fmt.Fprintf(d.w, "%s running %s (%.1fs)", spinnerFrame(d.frame), strings.Join(ids, ", "), d.now().Sub(oldest).Seconds())
 	d.spinner = true
+}
+
+func spinnerFrame(n int) string {
+	rs := []rune(frames)
+	return string(rs[n%len(rs)])
 }
