@@ -40,6 +40,8 @@ func TestScripts(t *testing.T) {
 			// behaviour; scripts set it when they mean to.
 			env.Setenv("CI", "")
 			env.Setenv("NO_COLOR", "")
+			// The instance metadata address must never cost time in tests.
+			env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 			env.Setenv("HOME", filepath.Join(env.WorkDir, "home"))
 			// PATH holds the scripts' own bin and the doctor alone, so no
 			// program of this machine leaks in; $DOCTORBIN lets a script

@@ -1,0 +1,256 @@
+package checks
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/codecommit"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/redact"
+)
+
+// CredentialsFacts is what the credentials check tells the checks that
+// depend on it: who the credentials belong to, how they were found, and
+// the AWS clients and policy reader to share.
+type CredentialsFacts struct {
+	Identity awsclient.Identity
+	// Profile is the profile the credentials were loaded for ("" when none
+	// applies, e.g. environment variables) and ProfileSource who chose it.
+	Profile       string
+	ProfileSource string
+	// Region is the region the clients use.
+	Region string
+	Source awsclient.Source
+	// SessionCredentials is true for temporary credentials (with a
+	// session token).
+	SessionCredentials bool
+	// Clients are built once per run; Policies reads the identity's
+	// policies once, for every check that asks.
+	Clients  AWSClients
+	Policies *awsclient.PolicyCache
+}
+
+// AWSClients are the AWS clients the credentials check shares.
+type AWSClients interface {
+	IAM() awsclient.IAMAPI
+	CodeCommit(region string) RepositoryGetter
+}
+
+// RepositoryGetter reads a CodeCommit repository's metadata.
+type RepositoryGetter interface {
+	GetRepository(context.Context, *codecommit.GetRepositoryInput, ...func(*codecommit.Options)) (*codecommit.GetRepositoryOutput, error)
+}
+
+// credentialsOf returns the credentials check's facts, if it ran and
+// found credentials.
+func credentialsOf(env *Env) *CredentialsFacts {
+	r, ok := env.Dep("credentials")
+	if !ok {
+		return nil
+	}
+	f, _ := r.Facts.(*CredentialsFacts)
+	return f
+}
+
+// awsSession is what the credentials check needs from a loaded AWS
+// configuration (an *awsclient.Session in production).
+type awsSession interface {
+	Credentials(ctx context.Context) (aws.Credentials, error)
+	Source() awsclient.Source
+	Profile() string
+	Region() string
+	CallerIdentity(ctx context.Context) (*sts.GetCallerIdentityOutput, error)
+	Clients() AWSClients
+}
+
+type sessionLoader func(ctx context.Context, env *Env, o awsclient.LoadOptions) (awsSession, error)
+
+type credentialsCheck struct{ load sessionLoader }
+
+// NewCredentials returns the `credentials` check.
+func NewCredentials() Check { return credentialsCheck{load: loadSDKSession} }
+
+// stsTimeout bounds sts:GetCallerIdentity within the check's own budget.
+const stsTimeout = 15 * time.Second
+
+const credentialsDocs = "https://docs.aws.amazon.com/cli/latest/userguide/cli-chap-configure.html"
+
+func (credentialsCheck) Info() Info {
+	return Info{
+		ID:    "credentials",
+		Title: "AWS credentials resolve and are valid",
+		Description: "Loads AWS configuration and credentials the way the AWS CLI does for the profile the " +
+			"credential helper uses (--profile, else the helper command's --profile, else AWS_PROFILE, else " +
+			"default): environment variables, the shared config and credentials files, IAM Identity Center " +
+			"(SSO), credential_process, web identity, role assumption and the instance role. Calls " +
+			"sts:GetCallerIdentity and reports the account and the kind of identity, and where the " +
+			"credentials came from (never their values).",
+		After: []string{"remote", "credential-helper"},
+		Needs: Needs{Network: true, Credentials: true},
+		Findings: []FindingDoc{
+			{Code: "credentials-not-found", Severity: Fail, Meaning: "No credentials anywhere in the chain: the helper cannot sign.", Remediation: []string{"aws configure --profile PROFILE", "or for IAM Identity Center: aws configure sso --profile PROFILE"}},
+			{Code: "profile-not-found", Severity: Fail, Meaning: "The profile the helper uses does not exist in the shared config or credentials file.", Remediation: []string{"aws configure list-profiles", "aws configure --profile PROFILE"}},
+			{Code: "aws-config-invalid", Severity: Fail, Meaning: "The profile's configuration cannot be used (e.g. a role without a source, a broken SSO section)."},
+			{Code: "sso-token-expired", Severity: Fail, Meaning: "The IAM Identity Center (SSO) sign-in has expired or never happened.", Remediation: []string{"aws sso login --profile PROFILE"}},
+			{Code: "credential-process-failed", Severity: Fail, Meaning: "The profile's credential_process failed or printed something unusable.", Remediation: []string{"aws configure get credential_process --profile PROFILE   # then run that command yourself"}},
+			{Code: "session-token-expired", Severity: Fail, Meaning: "STS says the session token has expired (ExpiredToken).", Remediation: []string{"Get new temporary credentials from the tool that issued them, or remove the stale AWS_SESSION_TOKEN / aws_session_token."}},
+			{Code: "access-key-invalid", Severity: Fail, Meaning: "STS does not know the access key id (InvalidClientTokenId): deleted, deactivated, or from another partition.", Remediation: []string{"aws configure --profile PROFILE   # with an active access key"}},
+			{Code: "secret-key-mismatch", Severity: Fail, Meaning: "The signature does not match (SignatureDoesNotMatch): the secret access key is wrong for this access key id.", Remediation: []string{"aws configure --profile PROFILE   # paste the secret again"}},
+			{Code: "request-expired", Severity: Fail, Meaning: "AWS rejected the request time (RequestExpired): the local clock is off.", Remediation: []string{"Synchronise the clock (e.g. sudo timedatectl set-ntp true)"}},
+			{Code: "sts-access-denied", Severity: Fail, Meaning: "STS refused GetCallerIdentity (AccessDenied), which needs no permission: the credentials are restricted."},
+			{Code: "sts-unreachable", Severity: Error, Meaning: "The STS endpoint could not be reached (DNS, proxy, firewall).", Remediation: []string{"Check HTTPS_PROXY / NO_PROXY and AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_STS"}},
+			{Code: "sts-timeout", Severity: Error, Meaning: "Loading credentials or calling STS did not finish in time."},
+			{Code: "credentials-error", Severity: Error, Meaning: "Any other failure, quoted."},
+			{Code: "root-user", Severity: Warn, Meaning: "The credentials are the account root user's: they work with the credential helper but not with Git credentials, and AWS advises against using root for everyday work.", Remediation: []string{"Create an IAM user or use IAM Identity Center, and use its credentials instead."}},
+		},
+	}
+}
+
+// profileChoice is the profile the helper would use, and who chose it.
+type profileChoice struct {
+	name, source string
+	explicit     bool // named outright: the profile wins over environment credentials
+}
+
+// chooseProfile follows the credential helper: --profile, the helper
+// command's --profile, a codecommit://PROFILE@ URL, AWS_PROFILE, default.
+func chooseProfile(env *Env) profileChoice {
+	if p := env.Options.Profile; p != "" {
+		return profileChoice{p, "--profile", true}
+	}
+	if dep, ok := env.Dep("credential-helper"); ok {
+		if h, ok := dep.Facts.(SigningHints); ok && h.HelperProfile() != "" {
+			return profileChoice{h.HelperProfile(), "--profile in the credential helper command", true}
+		}
+	}
+	if t := env.TargetOf(); t != nil && t.URL.Profile != "" {
+		return profileChoice{t.URL.Profile, "the codecommit:// URL", true}
+	}
+	if p := env.Sys.Getenv("AWS_PROFILE"); p != "" {
+		return profileChoice{p, "AWS_PROFILE", false}
+	}
+	return profileChoice{"default", "default", false}
+}
+
+// clientRegion is the region the clients use: the repository's, else
+// --region, else the helper's --region; "" lets the profile decide.
+func clientRegion(env *Env) string {
+	if t := env.TargetOf(); t != nil && t.URL.Region != "" && ccurl.RegionSupported(t.URL.Region) {
+		return t.URL.Region
+	}
+	if env.Options.Region != "" {
+		return env.Options.Region
+	}
+	if dep, ok := env.Dep("credential-helper"); ok {
+		if h, ok := dep.Facts.(SigningHints); ok {
+			return h.HelperRegion()
+		}
+	}
+	return ""
+}
+
+func (c credentialsCheck) Run(ctx context.Context, env *Env) (Result, error) {
+	var res Result
+	pc := chooseProfile(env)
+	res.AddEvidence("profile", pc.name)
+	res.AddEvidence("profile_chosen_by", pc.source)
+	for _, k := range []string{"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_CODECOMMIT"} {
+		if v := env.Sys.Getenv(k); v != "" {
+			res.AddEvidence(k, env.Redact(v))
+		}
+	}
+	opts := awsclient.LoadOptions{Region: clientRegion(env)}
+	if pc.explicit {
+		opts.Profile = pc.name
+	}
+	sess, err := c.load(ctx, env, opts)
+	if err != nil {
+		return credentialFailure(env, res, pc, nil, err, "loading the AWS configuration")
+	}
+	src := sess.Source()
+	res.AddEvidence("source", src.String())
+	res.AddEvidence("region", sess.Region())
+	creds, err := sess.Credentials(ctx)
+	if err != nil {
+		return credentialFailure(env, res, pc, &src, err, "getting credentials from "+src.String())
+	}
+	res.AddEvidence("access_key_id", redact.MaskAccessKeyID(creds.AccessKeyID))
+	res.AddEvidence("session_credentials", creds.SessionToken != "")
+	if creds.CanExpire {
+		res.AddEvidence("expires", creds.Expires.UTC().Format(time.RFC3339))
+	}
+	callCtx, cancel := context.WithTimeout(ctx, stsTimeout)
+	defer cancel()
+	out, err := sess.CallerIdentity(callCtx)
+	if err != nil {
+		return credentialFailure(env, res, pc, &src, err, "calling sts:GetCallerIdentity with the credentials from "+src.String())
+	}
+	id := awsclient.ParseIdentity(aws.ToString(out.Arn), aws.ToString(out.Account))
+	res.AddEvidence("arn", id.ARN)
+	res.AddEvidence("account", id.Account)
+	res.AddEvidence("identity_type", string(id.Type))
+	profile := sess.Profile()
+	if src.Kind == awsclient.SourceEnvironment || src.Kind == awsclient.SourceContainer || src.Kind == awsclient.SourceInstanceRole {
+		profile = ""
+	}
+	res.Facts = &CredentialsFacts{
+		Identity: id, Profile: profile, ProfileSource: pc.source, Region: sess.Region(), Source: src,
+		SessionCredentials: creds.SessionToken != "", Clients: sess.Clients(), Policies: awsclient.NewPolicyCache(),
+	}
+	res.Status = Pass
+	res.Summary = fmt.Sprintf("%s in account %s, from %s", describeIdentity(id), id.Account, src.String())
+	if id.Type == awsclient.IdentityRoot {
+		res.Add(Finding{Code: "root-user", Severity: Warn,
+			Message: fmt.Sprintf("These are the root user's credentials of account %s. They work with the AWS CLI credential helper, "+
+				"but root cannot have Git credentials (HTTPS user name and password), and AWS advises against using the root user for everyday work.", id.Account),
+			Remediation: []string{
+				"Create an IAM user with AWSCodeCommitPowerUser (or sign in with IAM Identity Center) and configure its credentials: aws configure --profile " + shellQuote(pc.name),
+			},
+			Docs: []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html"}})
+	}
+	return res, nil
+}
+
+// describeIdentity names the identity in a few words.
+func describeIdentity(id awsclient.Identity) string {
+	switch id.Type {
+	case awsclient.IdentityIAMUser:
+		return fmt.Sprintf("IAM user %s", id.Name)
+	case awsclient.IdentityAssumedRole, awsclient.IdentitySSORole:
+		return fmt.Sprintf("%s %s (session %s)", id.Type, id.Name, id.Session)
+	case awsclient.IdentityFederatedUser:
+		return "federated user " + id.Name
+	case awsclient.IdentityRoot:
+		return "the root user"
+	}
+	return "principal " + id.ARN
+}
+
+// loadSDKSession loads configuration with the AWS SDK.
+func loadSDKSession(ctx context.Context, env *Env, o awsclient.LoadOptions) (awsSession, error) {
+	s, err := awsclient.Load(ctx, env.Sys, o)
+	if err != nil {
+		return nil, err
+	}
+	return sdkSession{s}, nil
+}
+
+// sdkSession adapts *awsclient.Session to what the checks consume.
+type sdkSession struct{ *awsclient.Session }
+
+func (s sdkSession) CallerIdentity(ctx context.Context) (*sts.GetCallerIdentityOutput, error) {
+	return s.STS().GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+}
+
+func (s sdkSession) Clients() AWSClients { return sdkClients{s.Session} }
+
+type sdkClients struct{ s *awsclient.Session }
+
+func (c sdkClients) IAM() awsclient.IAMAPI { return c.s.IAM() }
+
+func (c sdkClients) CodeCommit(region string) RepositoryGetter { return c.s.CodeCommit(region) }

@@ -1,0 +1,264 @@
+package checks
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/iam/types"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient/awsfake"
+)
+
+const (
+	repoURL       = "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/MyDemoRepo"
+	repoARN       = "arn:aws:codecommit:us-east-1:111122223333:MyDemoRepo"
+	aliceARN      = "arn:aws:iam::111122223333:user/alice"
+	powerUser     = "arn:aws:iam::aws:policy/AWSCodeCommitPowerUser"
+	powerUserDoc  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["codecommit:Get*","codecommit:GitPull","codecommit:GitPush"],"Resource":"*"}]}`
+	readOnlyDoc   = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["codecommit:GitPull"],"Resource":"*"}]}`
+	denyPushDoc   = `{"Version":"2012-10-17","Statement":[{"Sid":"NoPush","Effect":"Deny","Action":"codecommit:GitPush","Resource":"*"}]}`
+	denyPullDoc   = `{"Version":"2012-10-17","Statement":[{"Sid":"Freeze","Effect":"Deny","Action":"codecommit:Git*","Resource":"arn:aws:codecommit:us-east-1:111122223333:MyDemoRepo"}]}`
+	officeOnlyDoc = `{"Version":"2012-10-17","Statement":[{"Sid":"OfficeOnly","Effect":"Deny","Action":"*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":"192.0.2.0/24"}}}]}`
+	mfaDoc        = `{"Version":"2012-10-17","Statement":[{"Sid":"RequireMFA","Effect":"Deny","NotAction":"iam:*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]}`
+	kmsKey        = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+)
+
+func alice(inline map[string]string, attached ...string) *awsfake.IAM {
+	return &awsfake.IAM{
+		Users:   map[string]*awsfake.Principal{"alice": {ARN: aliceARN, Inline: inline, Attached: attached}},
+		Roles:   map[string]*awsfake.Principal{"deploy": {ARN: "arn:aws:iam::111122223333:role/team/deploy", Attached: []string{powerUser}}},
+		Managed: map[string]string{powerUser: powerUserDoc},
+		Denied:  map[string]bool{},
+	}
+}
+
+func repos() *awsfake.CodeCommit {
+	return &awsfake.CodeCommit{Region: "us-east-1", Account: "111122223333", Repos: map[string]string{"MyDemoRepo": kmsKey}}
+}
+
+// simulated answers SimulatePrincipalPolicy for one principal.
+func simulated(principal string, pull, push types.PolicyEvaluationDecisionType, missing ...string) func(*iam.SimulatePrincipalPolicyInput) (*iam.SimulatePrincipalPolicyOutput, error) {
+	return func(in *iam.SimulatePrincipalPolicyInput) (*iam.SimulatePrincipalPolicyOutput, error) {
+		if aws.ToString(in.PolicySourceArn) != principal || len(in.ResourceArns) != 1 || in.ResourceArns[0] != repoARN {
+			return nil, fmt.Errorf("unexpected simulation %s on %v", aws.ToString(in.PolicySourceArn), in.ResourceArns)
+		}
+		res := func(a string, d types.PolicyEvaluationDecisionType) types.EvaluationResult {
+			return types.EvaluationResult{EvalActionName: aws.String(a), EvalDecision: d, MissingContextValues: missing,
+				MatchedStatements: []types.Statement{{SourcePolicyId: aws.String("some-policy")}}}
+		}
+		return &iam.SimulatePrincipalPolicyOutput{EvaluationResults: []types.EvaluationResult{
+			res("codecommit:GitPull", pull), res("codecommit:GitPush", push)}}, nil
+	}
+}
+
+func TestPermissionsCheck(t *testing.T) {
+	allowed, implicit, explicit := types.PolicyEvaluationDecisionTypeAllowed, types.PolicyEvaluationDecisionTypeImplicitDeny, types.PolicyEvaluationDecisionTypeExplicitDeny
+	tests := []struct {
+		name       string
+		arn        string
+		iam        func() *awsfake.IAM
+		cc         func() *awsfake.CodeCommit
+		status     Status
+		codes      string
+		text       []string
+		pull, push string
+		method     string
+		noIAM      bool // no IAM call at all
+	}{
+		{name: "simulated: allowed", iam: func() *awsfake.IAM {
+			f := alice(nil, powerUser)
+			f.Simulate = simulated(aliceARN, allowed, allowed)
+			return f
+		}, status: Pass, text: []string{"IAM user alice may pull and push MyDemoRepo (simulated by IAM)", "repository=exists"},
+			pull: "allowed", push: "allowed", method: MethodSimulated},
+		{name: "simulated: pull only", iam: func() *awsfake.IAM {
+			f := alice(nil, powerUser)
+			f.Simulate = simulated(aliceARN, allowed, implicit)
+			return f
+		}, status: Warn, codes: "gitpush-denied", text: []string{"may pull but not push", "Read-only access may be intended",
+			"aws iam attach-user-policy --user-name alice --policy-arn arn:aws:iam::aws:policy/AWSCodeCommitPowerUser"},
+			pull: "allowed", push: "denied", method: MethodSimulated},
+		{name: "simulated: explicit deny", iam: func() *awsfake.IAM {
+			f := alice(nil, powerUser)
+			f.Simulate = simulated(aliceARN, explicit, explicit)
+			return f
+		}, status: Fail, codes: "gitpull-denied,gitpush-denied", text: []string{"explicit deny", "some-policy",
+			"aws iam simulate-principal-policy --policy-source-arn " + aliceARN + " --action-names codecommit:GitPull --resource-arns " + repoARN},
+			pull: "denied", push: "denied", method: MethodSimulated},
+		{name: "simulated: depends on the source IP", iam: func() *awsfake.IAM {
+			f := alice(nil, powerUser)
+			f.Simulate = simulated(aliceARN, explicit, explicit, "aws:SourceIp")
+			return f
+		}, status: Warn, codes: "gitpull-conditional,gitpush-conditional", text: []string{"aws:SourceIp"}, pull: "unknown", push: "unknown", method: MethodSimulated},
+		{name: "local: allowed by a managed policy", iam: func() *awsfake.IAM { return alice(nil, powerUser) },
+			status: Pass, codes: "evaluated-locally", text: []string{"(evaluated locally)", "service control policies", "simulation=not available: AccessDenied"},
+			pull: "allowed", push: "allowed", method: MethodLocal},
+		{name: "local: nothing allows", iam: func() *awsfake.IAM {
+			return alice(map[string]string{"other": `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`})
+		},
+			status: Fail, codes: "gitpull-denied,gitpush-denied,evaluated-locally", text: []string{"implicit deny",
+				"aws iam attach-user-policy --user-name alice --policy-arn arn:aws:iam::aws:policy/AWSCodeCommitPowerUser   # or AWSCodeCommitReadOnly for pull only"},
+			pull: "denied", push: "denied", method: MethodLocal},
+		{name: "local: read-only", iam: func() *awsfake.IAM { return alice(map[string]string{"ro": readOnlyDoc}) },
+			status: Warn, codes: "gitpush-denied,evaluated-locally", pull: "allowed", push: "denied", method: MethodLocal},
+		{name: "local: explicit deny in an inline policy", iam: func() *awsfake.IAM { return alice(map[string]string{"freeze": denyPullDoc}, powerUser) },
+			status: Fail, codes: "gitpull-denied,gitpush-denied,evaluated-locally", text: []string{
+				`inline policy "freeze" of user "alice" statement "Freeze"`,
+				"aws iam get-user-policy --user-name alice --policy-name freeze --query PolicyDocument --output json > fixed-policy.json",
+				"aws iam put-user-policy --user-name alice --policy-name freeze --policy-document file://fixed-policy.json"},
+			pull: "denied", push: "denied", method: MethodLocal},
+		{name: "local: push denied", iam: func() *awsfake.IAM { return alice(map[string]string{"no-push": denyPushDoc}, powerUser) },
+			status: Warn, codes: "gitpush-denied,evaluated-locally", text: []string{`statement "NoPush"`}, pull: "allowed", push: "denied", method: MethodLocal},
+		{name: "local: long-term keys have no MFA", iam: func() *awsfake.IAM { return alice(map[string]string{"mfa": mfaDoc}, powerUser) },
+			status: Fail, codes: "gitpull-denied,gitpush-denied,evaluated-locally", text: []string{`statement "RequireMFA"`}, pull: "denied", push: "denied", method: MethodLocal},
+		{name: "local: depends on the source IP", iam: func() *awsfake.IAM { return alice(map[string]string{"office": officeOnlyDoc}, powerUser) },
+			status: Warn, codes: "gitpull-conditional,gitpush-conditional,evaluated-locally", text: []string{"aws:SourceIp"}, pull: "unknown", push: "unknown", method: MethodLocal},
+		{name: "local: allowed but groups unreadable", iam: func() *awsfake.IAM {
+			f := alice(nil, powerUser)
+			f.Denied["ListGroupsForUser"] = true
+			return f
+		}, status: Warn, codes: "policies-incomplete,evaluated-locally", text: []string{"iam:ListGroupsForUser"}, pull: "allowed", push: "allowed", method: MethodLocal},
+		{name: "local: nothing readable allows, and some unreadable", iam: func() *awsfake.IAM {
+			f := alice(map[string]string{"ro-s3": `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`})
+			f.Denied["ListAttachedUserPolicies"] = true
+			return f
+		}, status: Error, codes: "gitpull-undecided,gitpush-undecided,evaluated-locally", text: []string{"iam:ListAttachedUserPolicies",
+			"aws iam simulate-principal-policy --policy-source-arn " + aliceARN}, pull: "unknown", push: "unknown", method: MethodLocal},
+		{name: "nothing readable", iam: func() *awsfake.IAM {
+			f := alice(nil, powerUser)
+			for _, a := range []string{"GetUser", "ListUserPolicies", "ListAttachedUserPolicies", "ListGroupsForUser"} {
+				f.Denied[a] = true
+			}
+			return f
+		}, status: Error, codes: "policies-unreadable", text: []string{
+			"may not read its own IAM policies and may not call iam:SimulatePrincipalPolicy",
+			"aws iam simulate-principal-policy --policy-source-arn " + aliceARN + " --action-names codecommit:GitPull codecommit:GitPush --resource-arns " + repoARN}},
+		{name: "repository missing", iam: func() *awsfake.IAM { return alice(nil, powerUser) },
+			cc: func() *awsfake.CodeCommit {
+				c := repos()
+				delete(c.Repos, "MyDemoRepo")
+				return c
+			}, status: Fail, codes: "repository-not-found", text: []string{"aws codecommit list-repositories --region us-east-1"}, noIAM: true},
+		{name: "repository not readable", iam: func() *awsfake.IAM { return alice(nil, powerUser) },
+			cc: func() *awsfake.CodeCommit {
+				c := repos()
+				c.Err = awsfake.APIError("AccessDeniedException", "not authorized to perform: codecommit:GetRepository")
+				return c
+			}, status: Pass, codes: "evaluated-locally", text: []string{"repository=unknown: not allowed to call codecommit:GetRepository"}, pull: "allowed", push: "allowed", method: MethodLocal},
+		{name: "root", arn: "arn:aws:iam::111122223333:root", iam: func() *awsfake.IAM { return alice(nil) },
+			status: Pass, codes: "root-allowed", pull: "allowed", push: "allowed", noIAM: true},
+		{name: "role: simulated with the ARN from GetRole", arn: "arn:aws:sts::111122223333:assumed-role/deploy/ci", iam: func() *awsfake.IAM {
+			f := alice(nil)
+			f.Simulate = simulated("arn:aws:iam::111122223333:role/team/deploy", allowed, allowed)
+			return f
+		}, status: Pass, text: []string{"assumed role deploy (session ci) may pull and push MyDemoRepo (simulated by IAM)"}, pull: "allowed", push: "allowed", method: MethodSimulated},
+		{name: "SSO role without permission", arn: "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Dev_1/jane", iam: func() *awsfake.IAM {
+			f := alice(nil)
+			f.Roles["AWSReservedSSO_Dev_1"] = &awsfake.Principal{ARN: "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Dev_1"}
+			return f
+		}, status: Fail, codes: "gitpull-denied,gitpush-denied,evaluated-locally", text: []string{"permission set behind AWSReservedSSO_Dev_1 in IAM Identity Center"},
+			pull: "denied", push: "denied", method: MethodLocal},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			arn := tc.arn
+			if arn == "" {
+				arn = aliceARN
+			}
+			f := tc.iam()
+			cc := repos()
+			if tc.cc != nil {
+				cc = tc.cc()
+			}
+			facts := credFacts(arn, f, cc)
+			env := awsEnv(nil, Options{}, map[string]Result{"credentials": {Status: Pass, Facts: facts}, "remote": targetDep(repoURL)})
+			res, err := permissionsCheck{}.Run(context.Background(), env)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res = normalize(res)
+			text := resultText(res)
+			if res.Status != tc.status || findingCodes(res) != tc.codes {
+				t.Fatalf("status %s codes %q, want %s %q\n%s", res.Status, findingCodes(res), tc.status, tc.codes, text)
+			}
+			for _, s := range tc.text {
+				if !strings.Contains(text, s) {
+					t.Errorf("result lacks %q:\n%s", s, text)
+				}
+			}
+			pf, _ := res.Facts.(*PermissionsFacts)
+			if pf == nil || pf.Pull != tc.pull || pf.Push != tc.push || pf.Method != tc.method {
+				t.Errorf("facts %+v, want pull %q push %q method %q", pf, tc.pull, tc.push, tc.method)
+			}
+			if tc.noIAM && len(f.Calls()) > 0 {
+				t.Errorf("IAM calls %v", f.Calls())
+			}
+			for _, c := range f.Calls() {
+				if !strings.HasPrefix(c, "Get") && !strings.HasPrefix(c, "List") && c != "SimulatePrincipalPolicy" {
+					t.Errorf("non-read IAM call %s", c)
+				}
+			}
+		})
+	}
+}
+
+func TestPermissionsFactsRepository(t *testing.T) {
+	f := alice(nil, powerUser)
+	facts := credFacts(aliceARN, f, repos())
+	env := awsEnv(nil, Options{}, map[string]Result{"credentials": {Status: Pass, Facts: facts}, "remote": targetDep(repoURL)})
+	res, err := permissionsCheck{}.Run(context.Background(), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf := res.Facts.(*PermissionsFacts)
+	if pf.Repository != RepositoryExists || pf.KMSKeyID != kmsKey || pf.RepositoryARN != repoARN || pf.Region != "us-east-1" {
+		t.Errorf("facts %+v", pf)
+	}
+}
+
+func TestPermissionsSkipsAndErrors(t *testing.T) {
+	f := alice(nil, powerUser)
+	facts := credFacts(aliceARN, f, repos())
+	tests := []struct {
+		name string
+		deps map[string]Result
+		want string
+	}{
+		{"no credentials facts", map[string]Result{"remote": targetDep(repoURL)}, "found no identity"},
+		{"no target", map[string]Result{"credentials": {Status: Pass, Facts: facts}}, NoTargetReason},
+		{"ssh", map[string]Result{"credentials": {Status: Pass, Facts: facts}, "remote": targetDep("ssh://git-codecommit.us-east-1.amazonaws.com/v1/repos/r")}, "not an HTTPS"},
+	}
+	for _, tc := range tests {
+		res, err := permissionsCheck{}.Run(context.Background(), awsEnv(nil, Options{}, tc.deps))
+		if err != nil || res.Status != Skip || !strings.Contains(res.Summary, tc.want) {
+			t.Errorf("%s: %v %s %q", tc.name, err, res.Status, res.Summary)
+		}
+	}
+	// A network failure reading the repository stops the check with an error.
+	cc := repos()
+	cc.Err = fmt.Errorf("send: %w", &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("refused")})
+	facts = credFacts(aliceARN, alice(nil), cc)
+	_, err := permissionsCheck{}.Run(context.Background(), awsEnv(nil, Options{}, map[string]Result{"credentials": {Status: Pass, Facts: facts}, "remote": targetDep(repoURL)}))
+	if err == nil || !strings.Contains(err.Error(), "codecommit:GetRepository") {
+		t.Errorf("network failure: %v", err)
+	}
+}
+
+func TestPermissionsInfoDocumentsEveryCode(t *testing.T) {
+	documented := map[string]bool{}
+	for _, f := range NewPermissions().Info().Findings {
+		documented[f.Code] = true
+	}
+	for _, code := range []string{"repository-not-found", "gitpull-denied", "gitpush-denied", "gitpull-conditional", "gitpush-conditional",
+		"gitpull-undecided", "gitpush-undecided", "policies-unreadable", "policies-incomplete", "evaluated-locally", "root-allowed"} {
+		if !documented[code] {
+			t.Errorf("finding %s is not documented for explain", code)
+		}
+	}
+}

@@ -1,0 +1,202 @@
+package awsclient
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials/processcreds"
+	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
+	"github.com/aws/smithy-go"
+)
+
+// Problem names what went wrong with an AWS call or with loading
+// credentials, so that checks can attach the right fix.
+type Problem string
+
+// Problems Classify recognises.
+const (
+	ProblemNone              Problem = ""
+	ProblemNoCredentials     Problem = "no-credentials"
+	ProblemProfileNotFound   Problem = "profile-not-found"
+	ProblemConfigInvalid     Problem = "config-invalid"
+	ProblemExpiredToken      Problem = "expired-token"
+	ProblemSSOExpired        Problem = "sso-token-expired"
+	ProblemProcessFailed     Problem = "credential-process-failed"
+	ProblemInvalidKeyID      Problem = "invalid-key-id"
+	ProblemSignatureMismatch Problem = "signature-mismatch"
+	ProblemRequestExpired    Problem = "request-expired"
+	ProblemAccessDenied      Problem = "access-denied"
+	ProblemNotFound          Problem = "not-found"
+	ProblemThrottled         Problem = "throttled"
+	ProblemUnreachable       Problem = "endpoint-unreachable"
+	ProblemTimeout           Problem = "timeout"
+	ProblemOther             Problem = "other"
+)
+
+// Classify names the problem behind an error from Load, from retrieving
+// credentials or from an API call.
+func Classify(err error) Problem {
+	if err == nil {
+		return ProblemNone
+	}
+	var notExist config.SharedConfigProfileNotExistError
+	var ssoErr *ssocreds.InvalidTokenError
+	var procErr *processcreds.ProviderError
+	var noCreds *NoCredentialsError
+	switch {
+	case errors.As(err, &notExist):
+		return ProblemProfileNotFound
+	case errors.As(err, &noCreds):
+		return ProblemNoCredentials
+	case errors.As(err, &ssoErr):
+		return ProblemSSOExpired
+	case errors.As(err, &procErr):
+		if errors.Is(err, context.DeadlineExceeded) {
+			return ProblemTimeout
+		}
+		return ProblemProcessFailed
+	}
+	if p := classifyCode(ErrorCode(err)); p != ProblemNone {
+		return p
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "cached SSO token is expired"),
+		strings.Contains(msg, "refresh cached SSO token failed"),
+		strings.Contains(msg, "failed to read cached SSO token file"):
+		return ProblemSSOExpired
+	case errors.Is(err, context.DeadlineExceeded):
+		return ProblemTimeout
+	}
+	var netErr net.Error
+	var dnsErr *net.DNSError
+	var opErr *net.OpError
+	switch {
+	case errors.As(err, &dnsErr), errors.As(err, &opErr):
+		return ProblemUnreachable
+	case errors.As(err, &netErr) && netErr.Timeout():
+		return ProblemTimeout
+	case errors.As(err, &netErr):
+		return ProblemUnreachable
+	}
+	var cfgErr config.SharedConfigLoadError
+	var roleErr config.SharedConfigAssumeRoleError
+	if errors.As(err, &cfgErr) || errors.As(err, &roleErr) {
+		return ProblemConfigInvalid
+	}
+	return ProblemOther
+}
+
+// classifyCode maps AWS error codes (query and JSON protocols).
+func classifyCode(code string) Problem {
+	switch code {
+	case "":
+		return ProblemNone
+	case "ExpiredToken", "ExpiredTokenException", "TokenRefreshRequired":
+		return ProblemExpiredToken
+	case "InvalidClientTokenId", "UnrecognizedClientException", "InvalidAccessKeyId", "InvalidToken":
+		return ProblemInvalidKeyID
+	case "SignatureDoesNotMatch", "InvalidSignatureException":
+		return ProblemSignatureMismatch
+	case "RequestExpired", "RequestTimeTooSkewed":
+		return ProblemRequestExpired
+	case "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError":
+		return ProblemAccessDenied
+	case "NoSuchEntity", "RepositoryDoesNotExistException", "NoSuchEntityException":
+		return ProblemNotFound
+	case "Throttling", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded":
+		return ProblemThrottled
+	case "UnauthorizedException": // SSO GetRoleCredentials with a stale token
+		return ProblemSSOExpired
+	}
+	return ProblemNone
+}
+
+// ErrorCode returns the AWS error code of an API error ("" otherwise).
+func ErrorCode(err error) string {
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		return ae.ErrorCode()
+	}
+	return ""
+}
+
+// maxMessage bounds the AWS error message Describe quotes.
+const maxMessage = 240
+
+// Describe explains an error in one line without quoting anything that
+// could hold a secret: API errors give their code and the first sentence
+// of the service's message (a SignatureDoesNotMatch message can go on to
+// quote the canonical request, which may include the session token);
+// credential_process errors never quote the process's output.
+func Describe(err error) string {
+	if err == nil {
+		return ""
+	}
+	var procErr *processcreds.ProviderError
+	if errors.As(err, &procErr) {
+		inner := ""
+		if procErr.Err != nil {
+			inner = procErr.Err.Error()
+		}
+		if strings.HasPrefix(inner, "parse failed of process output") {
+			return "credential_process printed something that is not the credentials JSON the AWS CLI expects"
+		}
+		return "credential_process failed: " + firstSentence(inner)
+	}
+	var ae smithy.APIError
+	if errors.As(err, &ae) {
+		msg := firstSentence(ae.ErrorMessage())
+		if msg == "" {
+			return ae.ErrorCode()
+		}
+		return ae.ErrorCode() + ": " + msg
+	}
+	return firstSentence(err.Error())
+}
+
+// firstSentence keeps the first line and sentence, bounded.
+func firstSentence(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if i := strings.Index(s, ". "); i > 0 {
+		s = s[:i+1]
+	}
+	if len(s) > maxMessage {
+		cut := maxMessage
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
+}
+
+// NoCredentialsError is returned when no source in the chain had
+// credentials: nothing in the environment, the profile has no keys, SSO,
+// process or role, and there is no instance role.
+type NoCredentialsError struct {
+	Profile string
+	Err     error
+}
+
+func (e *NoCredentialsError) Error() string {
+	where := "the default chain"
+	if e.Profile != "" {
+		where = fmt.Sprintf("profile %q", e.Profile)
+	}
+	return fmt.Sprintf("no AWS credentials found in the environment, %s or the instance metadata service", where)
+}
+
+// Unwrap returns the SDK's error.
+func (e *NoCredentialsError) Unwrap() error { return e.Err }
+
+// isAnonymous reports whether a provider hands out no credentials at all.
+func isAnonymous(p aws.CredentialsProvider) bool {
+	_, ok := p.(aws.AnonymousCredentials)
+	return ok || p == nil
+}
