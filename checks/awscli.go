@@ -3,11 +3,9 @@ package checks
 import (
 	"context"
 	"fmt"
-	"sync"
 
 	"github.com/Masterminds/semver/v3"
 
-	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/version"
 )
 
@@ -29,10 +27,11 @@ func (awsCLICheck) Info() Info {
 	return Info{
 		ID:    "aws-cli",
 		Title: "AWS CLI is installed, recent enough, and has the credential helper",
-		Description: "Finds `aws` on PATH, runs `aws --version` and requires AWS CLI " + version.MinAWSCLI +
-			" or later (v1 or v2). At the same time it runs `aws codecommit credential-helper erase`, a " +
-			"no-op that git itself runs and that loads no credentials, to prove the helper command exists " +
-			"without adding time.",
+		Description: "Finds `aws` on PATH and requires AWS CLI " + version.MinAWSCLI + " or later (v1 or v2) " +
+			"with the `codecommit credential-helper` command. One AWS CLI process answers both: " +
+			"`aws --debug codecommit credential-helper erase` runs the helper's no-op `erase` (git runs it " +
+			"too; it loads no credentials) and its debug log names the CLI version. When that log has no " +
+			"version line, `aws --version` and `aws codecommit credential-helper erase` run side by side instead.",
 		Findings: []FindingDoc{
 			{Code: "aws-cli-not-found", Severity: Fail, Meaning: "aws is not on PATH, so git cannot run the helper.", Remediation: installAWSCLI("linux")},
 			{Code: "aws-cli-version-failed", Severity: Fail, Meaning: "`aws --version` exited non-zero: the installation is broken.", Remediation: installAWSCLI("linux")},
@@ -62,26 +61,7 @@ func (awsCLICheck) Run(ctx context.Context, env *Env) (Result, error) {
 			Message:     fmt.Sprintf("The AWS CLI is not available: %v. Git runs `aws codecommit credential-helper`, so it must be on the PATH git sees.", err),
 			Remediation: installAWSCLI(goos), Docs: []string{awsCLIDocs}}
 	}
-	// The version and the helper probe are independent: run them together.
-	type run struct {
-		out sys.Output
-		ev  programRun
-		f   *Finding
-		err error
-	}
-	var ver, helper run
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() {
-		defer wg.Done()
-		ver.out, ver.ev, ver.f, ver.err = runProgram(ctx, env, missing, sys.Command{Name: "aws", Args: []string{"--version"}})
-	}()
-	go func() {
-		defer wg.Done()
-		helper.out, helper.ev, helper.f, helper.err = runProgram(ctx, env, missing,
-			sys.Command{Name: "aws", Args: []string{"codecommit", "credential-helper", "erase"}})
-	}()
-	wg.Wait()
+	ver, helper := probeAWSCLI(ctx, env, missing)
 	res.AddEvidence("aws_version", ver.ev)
 	res.AddEvidence("credential_helper_probe", helper.ev)
 	if ver.err != nil {
