@@ -120,3 +120,20 @@ func credRequestFor(t *Target) (gitcred.Request, error) {
 	}
 	return r, nil
 }
+
+// HelperProfile is the --profile of the AWS helper git runs ("" if none):
+// the profile whose credentials sign the password.
+func (f *CredentialHelperFacts) HelperProfile() string {
+	if h, _, ok := f.AWSHelper(); ok && h.Value.AWS != nil {
+		return h.Value.AWS.Profile
+	}
+	return ""
+}
+
+// HelperRegion is the --region of the AWS helper git runs ("" if none).
+func (f *CredentialHelperFacts) HelperRegion() string {
+	if h, _, ok := f.AWSHelper(); ok && h.Value.AWS != nil {
+		return h.Value.AWS.Region
+	}
+	return ""
+}

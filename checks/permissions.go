@@ -60,7 +60,8 @@ func (permissionsCheck) Info() Info {
 			"permissions boundary policies; managed policies at their default version). Local evaluation " +
 			"cannot see service control policies, session policies or VPC endpoint policies, and says so. " +
 			"Uses only read calls.",
-		Prerequisites: []string{"credentials", "remote"},
+		Prerequisites: []string{"credentials"},
+		After:         []string{"remote"},
 		Needs:         Needs{Network: true, Credentials: true, Target: true},
 		Findings: []FindingDoc{
 			{Code: "repository-not-found", Severity: Fail, Meaning: "CodeCommit says the repository does not exist in that region and account.", Remediation: []string{"aws codecommit list-repositories --region REGION"}},
