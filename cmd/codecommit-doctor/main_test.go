@@ -40,8 +40,11 @@ func TestScripts(t *testing.T) {
 			// behaviour; scripts set it when they mean to.
 			env.Setenv("CI", "")
 			env.Setenv("NO_COLOR", "")
-			// The instance metadata address must never cost time in tests.
+			// The instance metadata address must never cost time in tests,
+			// and no test may reach toward real AWS: every AWS API call goes
+			// to a closed loopback port unless a script points it elsewhere.
 			env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+			env.Setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:1")
 			env.Setenv("HOME", filepath.Join(env.WorkDir, "home"))
 			// PATH holds the scripts' own bin and the doctor alone, so no
 			// program of this machine leaks in; $DOCTORBIN lets a script
