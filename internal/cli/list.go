@@ -17,14 +17,14 @@ func newListCmd(a *App) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tNEEDS\tAFTER\tTITLE")
+			fmt.Fprintln(tw, "ID\tNEEDS\tREQUIRES\tTITLE")
 			for _, c := range checks.All() {
 				i := c.Info()
-				after := strings.Join(i.Prerequisites, ",")
-				if after == "" {
-					after = "-"
+				requires := strings.Join(i.Prerequisites, ",")
+				if requires == "" {
+					requires = "-"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", i.ID, needs(i.Needs), after, i.Title)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", i.ID, needs(i.Needs), requires, i.Title)
 			}
 			if err := tw.Flush(); err != nil {
 				return fmt.Errorf("writing the list: %w", err)
