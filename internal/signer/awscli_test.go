@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 )
 
 // Fake canary credentials: they exist nowhere and only let us spot leaks.
@@ -136,7 +138,7 @@ func TestCrossCheckWithAWSCLI(t *testing.T) {
 			if err != nil {
 				t.Fatalf("PasswordTime of the CLI's password: %v", err)
 			}
-			if region, ok := RegionFromHost(tt.host); ok && region != tt.wantRegion {
+			if region, ok := ccurl.RegionFromHost(tt.host); ok && region != tt.wantRegion {
 				t.Fatalf("RegionFromHost(%q) = %q, test expects %q", tt.host, region, tt.wantRegion)
 			}
 			creds := Credentials{AccessKeyID: canaryKeyID, SecretAccessKey: canarySecret, SessionToken: tt.token}
@@ -158,7 +160,7 @@ func TestAWSCLIIgnoresNonAmazonHosts(t *testing.T) {
 	aws := requireAWSCLI(t)
 	env := isolatedAWSEnv(t, "AWS_ACCESS_KEY_ID="+canaryKeyID, "AWS_SECRET_ACCESS_KEY="+canarySecret)
 	for _, host := range []string{"127.0.0.1:8443", "git.example.com"} {
-		if HelperAnswersHost(host) {
+		if ccurl.IsAWSHelperHost(host) {
 			t.Fatalf("HelperAnswersHost(%q) = true", host)
 		}
 		_, _, found := runHelper(t, aws, env, nil, nil, "protocol=https\nhost="+host+"\npath=v1/repos/R\n\n")

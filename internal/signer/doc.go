@@ -24,7 +24,7 @@
 //     "%<session token>" when there is one.
 //
 // The region is taken from the host when it matches the CodeCommit host
-// pattern (see [RegionFromHost]), otherwise from --region or the profile.
+// pattern (see ccurl.RegionFromHost), otherwise from --region or the profile.
 //
 // Nothing in this package prints or returns secrets in errors: the
 // [Credentials] type redacts itself when formatted, and errors about a

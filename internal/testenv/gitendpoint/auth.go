@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/signer"
 )
 
@@ -91,7 +92,7 @@ func (s *Server) expiredBody(password string, now time.Time) string {
 // signingRegion is the region the AWS CLI helper would sign with for host:
 // the one in the host name, else the emulator's region.
 func (s *Server) signingRegion(host string) string {
-	if region, ok := signer.RegionFromHost(host); ok {
+	if region, ok := ccurl.RegionFromHost(host); ok {
 		return region
 	}
 	return s.opts.Region
