@@ -65,11 +65,12 @@ type Files struct {
 	Paths    Paths
 	profiles map[string]*Profile
 	order    []string
+	bare     map[string]bool // [NAME] sections of the config file, which the CLI ignores
 }
 
 // Parse reads the two files' contents (either may be empty).
 func Parse(paths Paths, config, credentials []byte) *Files {
-	f := &Files{Paths: paths, profiles: map[string]*Profile{}}
+	f := &Files{Paths: paths, profiles: map[string]*Profile{}, bare: map[string]bool{}}
 	f.add(paths.Config, config, true)
 	f.add(paths.Credentials, credentials, false)
 	return f
@@ -82,6 +83,20 @@ func (f *Files) Profile(name string) (Profile, bool) {
 		return Profile{}, false
 	}
 	return *p, true
+}
+
+// BareOnly reports whether name appears only as a [NAME] section of the
+// config file, which the AWS CLI ignores there (it wants [profile NAME]).
+func (f *Files) BareOnly(name string) bool {
+	_, known := f.profiles[name]
+	return f.bare[name] && !known
+}
+
+// otherConfigSection reports config-file sections that are not profiles
+// and not mistakes: sso-session, services, preview and plugins.
+func otherConfigSection(section string) bool {
+	return strings.HasPrefix(section, "sso-session ") || strings.HasPrefix(section, "services ") ||
+		section == "preview" || section == "plugins"
 }
 
 // Names lists the profiles in the order first seen.
@@ -102,8 +117,12 @@ func (f *Files) add(path string, data []byte, isConfig bool) {
 			if end < 0 {
 				continue
 			}
-			name, ok := sectionProfile(strings.TrimSpace(line[1:end]), isConfig)
+			section := strings.TrimSpace(line[1:end])
+			name, ok := sectionProfile(section, isConfig)
 			if !ok {
+				if isConfig && !otherConfigSection(section) {
+					f.bare[section] = true
+				}
 				continue
 			}
 			cur = f.profiles[name]

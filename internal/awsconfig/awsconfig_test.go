@@ -22,6 +22,8 @@ output = json
 region = ignored-in-config-file
 [profile my team]
 Region = ap-south-1
+[oops]
+region = us-west-1
 [sso-session corp]
 sso_region = us-east-1
 [broken
@@ -54,6 +56,15 @@ aws_access_key_id = AKIAOTHER
 	d, _ := f.Profile("default")
 	if len(d.Sources) != 2 {
 		t.Errorf("default sources = %v, want both files", d.Sources)
+	}
+	if !f.BareOnly("oops") {
+		t.Error("[oops] in the config file is a misnamed profile")
+	}
+	if f.BareOnly("dev") {
+		t.Error("dev is a real profile, not only a bare section")
+	}
+	if f.BareOnly("corp") || f.BareOnly("sso-session corp") {
+		t.Error("an sso-session section is not a misnamed profile")
 	}
 	if got := f.Names(); len(got) != 4 {
 		t.Errorf("names = %v", got)
