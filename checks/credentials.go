@@ -33,6 +33,18 @@ type CredentialsFacts struct {
 	// policies once, for every check that asks.
 	Clients  AWSClients
 	Policies *awsclient.PolicyCache
+	// session resolved the credentials; later checks that sign requests
+	// themselves reuse it instead of loading the configuration again.
+	session awsSession
+}
+
+// Credentials returns the credentials this check resolved (the SDK caches
+// them, so no second SSO, role or process call is made).
+func (f *CredentialsFacts) Credentials(ctx context.Context) (aws.Credentials, error) {
+	if f.session == nil {
+		return aws.Credentials{}, fmt.Errorf("the credentials check kept no session")
+	}
+	return f.session.Credentials(ctx)
 }
 
 // AWSClients are the AWS clients the credentials check shares.
@@ -201,6 +213,7 @@ func (c credentialsCheck) Run(ctx context.Context, env *Env) (Result, error) {
 	res.Facts = &CredentialsFacts{
 		Identity: id, Profile: profile, ProfileSource: pc.source, Region: sess.Region(), Source: src,
 		SessionCredentials: creds.SessionToken != "", Clients: sess.Clients(), Policies: awsclient.NewPolicyCache(),
+		session: sess,
 	}
 	res.Status = Pass
 	res.Summary = fmt.Sprintf("%s in account %s, from %s", describeIdentity(id), id.Account, src.String())
