@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
 )
@@ -86,7 +87,8 @@ func credentialFailure(env *Env, res Result, pc profileChoice, src *awsclient.So
 		f.Message = fmt.Sprintf("Failed while %s: %s.", doing, why)
 	}
 	res.Add(f)
-	res.Summary = f.Message
+	// The finding carries the explanation; the check's line names it.
+	res.Summary = fmt.Sprintf("%s (profile %q)", strings.ReplaceAll(strings.ReplaceAll(f.Code, "sts-", "STS "), "-", " "), pc.name)
 	return res, nil
 }
 
