@@ -129,19 +129,7 @@ func signingRegion(env *Env, u ccurl.Remote) (signing, error) {
 	if dep, ok := env.Dep("credential-helper"); ok {
 		hints, _ = dep.Facts.(SigningHints)
 	}
-	profile := env.Options.Profile
-	if profile == "" && hints != nil {
-		profile = hints.HelperProfile()
-	}
-	if profile == "" && u.Profile != "" {
-		profile = u.Profile
-	}
-	if profile == "" {
-		profile = env.Sys.Getenv("AWS_PROFILE")
-	}
-	if profile == "" {
-		profile = "default"
-	}
+	profile := chooseProfile(env).name
 	s := signing{profile: profile}
 	if u.Scheme == ccurl.SchemeHTTPS {
 		if r, ok := ccurl.RegionFromHost(u.Host); ok {
