@@ -25,13 +25,69 @@ type FindingDoc struct {
 	Remediation []string
 }
 
-// Info describes a check.
+// Info describes a check. The graph of checks is the graph of keys: a
+// check waits for the producers of every key in Requires and After, and
+// Validate rejects a key nobody gives, a cycle, or a target check that does
+// not wait for the target.
 type Info struct {
-	ID            string // stable id: git, aws-cli, remote, ...
-	Title         string
-	Description   string   // what the check verifies, for `explain`
-	Prerequisites []string // must pass or warn, else this check is skipped
-	After         []string // run after these and see their facts, whatever their status
-	Needs         Needs
-	Findings      []FindingDoc
+	ID          string // stable id: git, aws-cli, remote, ...
+	Title       string
+	Description string // what the check verifies, for `explain`
+	// Requires are facts whose producer must pass or warn, else this check
+	// is skipped naming it.
+	Requires []KeyRef
+	// After are facts this check reads when they are there, whatever the
+	// producer's status.
+	After []KeyRef
+	// Gives are the facts this check publishes.
+	Gives []KeyRef
+	// Hidden marks a fact provider: it runs like a check but reports
+	// nothing (reports, `list` and `explain` leave it out).
+	Hidden   bool
+	Needs    Needs
+	Findings []FindingDoc
+}
+
+// Waits returns the producers this check waits for, each once, in order.
+func (i Info) Waits() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, k := range append(append([]KeyRef{}, i.Requires...), i.After...) {
+		if p := k.Producer(); !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Documents reports whether code is one of the check's documented findings.
+func (i Info) Documents(code string) bool {
+	for _, f := range i.Findings {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// RequiredIDs are the ids of the producers whose facts the check requires.
+func (i Info) RequiredIDs() []string {
+	var out []string
+	for _, k := range i.Requires {
+		out = append(out, k.Producer())
+	}
+	return out
+}
+
+// Reported returns the checks that reports show: every one but the hidden
+// fact providers.
+func Reported(list []Check) []Check {
+	var out []Check
+	for _, c := range list {
+		if !c.Info().Hidden {
+			out = append(out, c)
+		}
+	}
+	return out
 }

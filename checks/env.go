@@ -39,7 +39,7 @@ type Redactor interface {
 }
 
 // Env is what a check receives: the machine, the options and the results of
-// its prerequisites.
+// the checks it declared in Requires and After (read through their keys).
 type Env struct {
 	Sys      System
 	Options  Options
@@ -55,15 +55,48 @@ func (e *Env) Redact(s string) string {
 	return e.Redactor.String(s)
 }
 
-// Dep returns the result of a prerequisite that has finished.
-func (e *Env) Dep(id string) (Result, bool) {
-	r, ok := e.deps[id]
-	return r, ok
+// WithFacts returns a copy of e that sees the given facts, as if their
+// producers had run and passed (unless a Fact says otherwise). Tests build
+// environments with it; the runner uses the same path.
+func (e *Env) WithFacts(facts ...Fact) *Env {
+	c := *e
+	c.deps = make(map[string]Result, len(e.deps)+len(facts))
+	for id, r := range e.deps {
+		c.deps[id] = r
+	}
+	for _, f := range facts {
+		r, ok := c.deps[f.key.Producer()]
+		if f.res != nil {
+			r.Status, r.Summary, r.Findings = f.res.Status, f.res.Summary, f.res.Findings
+		} else if !ok {
+			r.Status = Pass
+		}
+		nf := make(map[KeyRef]any, len(r.facts)+1)
+		for k, v := range r.facts {
+			nf[k] = v
+		}
+		nf[f.key] = f.value
+		r.facts = nf
+		c.deps[f.key.Producer()] = r
+	}
+	return &c
 }
 
-// withDeps returns a copy of e that sees the given prerequisite results.
+// withDeps returns a copy of e that sees the given results.
 func (e *Env) withDeps(deps map[string]Result) *Env {
 	c := *e
 	c.deps = deps
+	return &c
+}
+
+// WithResult returns a copy of e that sees a finished check's result (and
+// the facts it published), as the runner hands it to the checks after it.
+func (e *Env) WithResult(id string, r Result) *Env {
+	c := *e
+	c.deps = make(map[string]Result, len(e.deps)+1)
+	for k, v := range e.deps {
+		c.deps[k] = v
+	}
+	c.deps[id] = r
 	return &c
 }

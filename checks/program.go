@@ -9,9 +9,9 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
 )
 
-// programRun is one program run as evidence: the command, where the program
+// ProgramRun is one program run as evidence: the command, where the program
 // was found, its exit code and a short excerpt of what it printed.
-type programRun struct {
+type ProgramRun struct {
 	Command  string `json:"command"`
 	Path     string `json:"path,omitempty"`
 	ExitCode *int   `json:"exit_code,omitempty"` // absent when the program did not run
@@ -19,11 +19,11 @@ type programRun struct {
 	Error    string `json:"error,omitempty"`
 }
 
-// maxExcerpt bounds how much program output a finding quotes.
-const maxExcerpt = 200
+// MaxExcerpt bounds how much program output a finding quotes.
+const MaxExcerpt = 200
 
 // excerpt returns a printable, bounded excerpt of program output.
-func excerpt(s string) string {
+func Excerpt(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\t':
@@ -33,27 +33,31 @@ func excerpt(s string) string {
 		}
 		return r
 	}, strings.TrimSpace(s))
-	if len(s) > maxExcerpt {
-		cut := maxExcerpt
-		for cut > 0 && !utf8Boundary(s, cut) {
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	return s
+	return Cut(s, MaxExcerpt)
 }
 
-func utf8Boundary(s string, i int) bool { return i == len(s) || s[i]&0xC0 != 0x80 }
+// Cut bounds s to n bytes, cutting on a UTF-8 boundary and marking the cut
+// with "…".
+func Cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
 
-// runProgram runs a program through the machine door and records it as
+// RunProgram runs a program through the machine door and records it as
 // evidence. A missing or non-executable program is returned as a finding
 // (the check failed); anything that stopped the run is returned as an error
 // (the check could not finish).
-func runProgram(ctx context.Context, env *Env, missing func(err error) Finding, c sys.Command) (sys.Output, programRun, *Finding, error) {
-	ev := programRun{Command: c.String()}
+func RunProgram(ctx context.Context, env *Env, missing func(err error) Finding, c sys.Command) (sys.Output, ProgramRun, *Finding, error) {
+	ev := ProgramRun{Command: c.String()}
 	out, err := env.Sys.Run(ctx, c)
 	ev.Path = out.Path
-	ev.Output = excerpt(env.Redact(out.Combined()))
+	ev.Output = Excerpt(env.Redact(out.Combined()))
 	if err != nil {
 		ev.Error = err.Error()
 		if sys.IsNotFound(err) || sys.IsNotExecutable(err) {
@@ -67,22 +71,22 @@ func runProgram(ctx context.Context, env *Env, missing func(err error) Finding, 
 	return out, ev, nil, nil
 }
 
-// exitFinding describes a program that ran but exited non-zero.
-func exitFinding(code string, ev programRun, fix []string) Finding {
-	msg := fmt.Sprintf("`%s` exited with status %d", ev.Command, exitStatus(ev))
+// ExitFinding describes a program that ran but exited non-zero.
+func ExitFinding(code string, ev ProgramRun, fix []string) Finding {
+	msg := fmt.Sprintf("`%s` exited with status %d", ev.Command, ExitStatus(ev))
 	if ev.Output != "" {
-		msg += ": " + firstLine(ev.Output)
+		msg += ": " + FirstLine(ev.Output)
 	}
 	return Finding{Code: code, Severity: Fail, Message: msg, Remediation: fix}
 }
 
-func firstLine(s string) string {
+func FirstLine(s string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return line
 }
 
-// exitStatus is the exit code of a program that ran (-1 when it did not).
-func exitStatus(ev programRun) int {
+// ExitStatus is the exit code of a program that ran (-1 when it did not).
+func ExitStatus(ev ProgramRun) int {
 	if ev.ExitCode == nil {
 		return -1
 	}

@@ -6,38 +6,27 @@ import (
 	"strings"
 )
 
-// All returns every check, in the order reports list them.
-func All() []Check {
-	return []Check{
-		NewGit(),
-		NewAWSCLI(),
-		NewRemote(),
-		NewCredentialHelper(),
-		NewKeychain(),
-		NewRegion(),
-		NewCredentials(),
-		NewPermissions(),
-		NewKMS(),
-		NewClock(),
-		NewReproduce(),
-	}
-}
-
 // Select narrows the checks to --only (when non-empty) minus --skip. Unknown
-// ids are an error listing the valid ones. Prerequisites of selected checks
-// (and `remote` for checks that need a target) are added unless --skip
-// names them.
+// ids are an error listing the valid ones, and so is a selection that leaves
+// no check to run. The producers a selected check requires (and `remote`
+// for checks that need a target) are added unless --skip names them; hidden
+// fact providers are added whenever a selected check reads their facts.
 func Select(all []Check, only, skip []string) ([]Check, error) {
+	if err := Validate(all); err != nil {
+		return nil, fmt.Errorf("invalid set of checks: %w", err)
+	}
 	byID := make(map[string]Check, len(all))
 	var ids []string
 	for _, c := range all {
-		id := c.Info().ID
-		byID[id] = c
-		ids = append(ids, id)
+		info := c.Info()
+		byID[info.ID] = c
+		if !info.Hidden {
+			ids = append(ids, info.ID)
+		}
 	}
 	var unknown []string
 	for _, id := range append(append([]string{}, only...), skip...) {
-		if _, ok := byID[id]; !ok {
+		if c, ok := byID[id]; !ok || c.Info().Hidden {
 			unknown = append(unknown, id)
 		}
 	}
@@ -60,15 +49,28 @@ func Select(all []Check, only, skip []string) ([]Check, error) {
 		delete(want, id)
 		skipped[id] = true
 	}
-	// Add prerequisites until nothing changes (the graph is small); an
-	// explicit --skip wins, and the dependent check then runs without it.
+	if len(want) == 0 {
+		return nil, fmt.Errorf("the selection (--only %s --skip %s) leaves no check to run",
+			strings.Join(only, ","), strings.Join(skip, ","))
+	}
+	// Add what the selected checks wait for until nothing changes (the
+	// graph is small); an explicit --skip wins, and the dependent check
+	// then runs without it.
 	for changed := true; changed; {
 		changed = false
 		for id := range want {
 			info := byID[id].Info()
-			needed := info.Prerequisites
+			var needed []string
+			for _, k := range info.Requires {
+				needed = append(needed, k.Producer())
+			}
+			for _, k := range info.After {
+				if p, ok := byID[k.Producer()]; ok && p.Info().Hidden {
+					needed = append(needed, k.Producer())
+				}
+			}
 			if info.Needs.Target {
-				needed = append(append([]string{}, needed...), "remote")
+				needed = append(needed, TargetID)
 			}
 			for _, p := range needed {
 				if _, known := byID[p]; !known {

@@ -17,9 +17,9 @@ type Result struct {
 	Summary  string         // one line
 	Findings []Finding      // most severe first (the runner sorts them)
 	Evidence map[string]any // what was observed; never a secret
-	// Facts carries typed data for checks that list this one as a
-	// prerequisite. It is never rendered.
-	Facts any
+	// facts are the typed facts the check published with Key.Set, for the
+	// checks that declared them. They are never rendered.
+	facts map[KeyRef]any
 }
 
 // Outcome is a finished check as the runner reports it.
@@ -38,6 +38,16 @@ func (r *Result) AddEvidence(key string, value any) {
 		r.Evidence = map[string]any{}
 	}
 	r.Evidence[key] = value
+}
+
+// Has reports whether the result holds a finding with the code.
+func (r *Result) Has(code string) bool {
+	for _, f := range r.Findings {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // Add appends a finding and raises the result's status to its severity.

@@ -27,11 +27,16 @@ type Runner struct {
 	OnDone  func(Outcome)
 }
 
-// Run runs the checks and returns their outcomes in the order given,
-// whatever order they finish in. Every check starts as soon as its
-// prerequisites (those among the given checks) have finished; a check whose
-// prerequisite did not pass or warn is skipped, naming it.
-func (r Runner) Run(ctx context.Context, list []Check, env *Env) []Outcome {
+// Run runs the checks and returns the outcomes of the reported ones (hidden
+// fact providers left out) in the order given, whatever order they finish
+// in. The list is validated first (see Validate; producers left out of a
+// selection are allowed): an invalid graph is an error and nothing runs. Every check starts as soon as the producers it
+// waits for have finished; a check whose required producer did not pass or
+// warn is skipped, naming it.
+func (r Runner) Run(ctx context.Context, list []Check, env *Env) ([]Outcome, error) {
+	if err := validateSelection(list); err != nil {
+		return nil, fmt.Errorf("invalid set of checks: %w", err)
+	}
 	timeout := r.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
@@ -59,7 +64,7 @@ func (r Runner) Run(ctx context.Context, list []Check, env *Env) []Outcome {
 			info := c.Info()
 			defer close(done[info.ID])
 			deps := map[string]Result{}
-			for _, p := range append(append([]string{}, info.Prerequisites...), info.After...) {
+			for _, p := range info.Waits() {
 				ch, ok := done[p]
 				if !ok {
 					continue
@@ -67,19 +72,25 @@ func (r Runner) Run(ctx context.Context, list []Check, env *Env) []Outcome {
 				<-ch
 				deps[p] = outcomes[index[p]].Result
 			}
-			if r.OnStart != nil {
+			if r.OnStart != nil && !info.Hidden {
 				notify(func() { r.OnStart(info) })
 			}
 			start := time.Now()
 			res := r.runOne(ctx, c, info, env.withDeps(deps), timeout)
 			outcomes[i] = Outcome{Info: info, Result: res, Duration: time.Since(start)}
-			if r.OnDone != nil {
+			if r.OnDone != nil && !info.Hidden {
 				notify(func() { r.OnDone(outcomes[i]) })
 			}
 		}()
 	}
 	wg.Wait()
-	return outcomes
+	reported := outcomes[:0:0]
+	for _, o := range outcomes {
+		if !o.Info.Hidden {
+			reported = append(reported, o)
+		}
+	}
+	return reported, nil
 }
 
 func (r Runner) runOne(ctx context.Context, c Check, info Info, env *Env, timeout time.Duration) Result {
@@ -92,7 +103,7 @@ func (r Runner) runOne(ctx context.Context, c Check, info Info, env *Env, timeou
 	go func() { ch <- protect(ctx, c, env, timeout) }()
 	select {
 	case res := <-ch:
-		return normalize(res)
+		return Normalize(res)
 	case <-time.After(timeout + abandonGrace):
 		return Result{Status: Error, Summary: fmt.Sprintf("timed out after %s and did not stop", timeout)}
 	}
@@ -100,7 +111,8 @@ func (r Runner) runOne(ctx context.Context, c Check, info Info, env *Env, timeou
 
 // gate decides whether a check may run at all.
 func gate(info Info, env *Env) string {
-	for _, p := range info.Prerequisites {
+	for _, k := range info.Requires {
+		p := k.Producer()
 		dep, ok := env.deps[p]
 		if !ok {
 			continue
@@ -113,7 +125,7 @@ func gate(info Info, env *Env) string {
 			return fmt.Sprintf("skipped: prerequisite %q ended in %s", p, dep.Status)
 		}
 	}
-	if info.Needs.Target && info.ID != "remote" && env.TargetOf() == nil {
+	if info.Needs.Target && info.ID != TargetID && env.TargetOf() == nil {
 		return NoTargetReason
 	}
 	if info.Needs.Network && env.Options.Offline {
@@ -150,9 +162,9 @@ func errorResult(err error, timeout time.Duration) Result {
 	return Result{Status: Error, Summary: err.Error()}
 }
 
-// normalize sorts findings most severe first and makes the status at least
+// Normalize sorts findings most severe first and makes the status at least
 // as severe as the worst finding.
-func normalize(res Result) Result {
+func Normalize(res Result) Result {
 	sort.SliceStable(res.Findings, func(i, j int) bool {
 		return res.Findings[i].Severity > res.Findings[j].Severity
 	})

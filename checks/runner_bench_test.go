@@ -13,16 +13,19 @@ import (
 func BenchmarkRunnerConcurrency(b *testing.B) {
 	delays := []time.Duration{40 * time.Millisecond, 10 * time.Millisecond, 25 * time.Millisecond,
 		5 * time.Millisecond, 30 * time.Millisecond, 20 * time.Millisecond}
+	w := newWorld()
 	var list []Check
 	var sum, slowest time.Duration
 	for i, d := range delays {
-		list = append(list, fake(fmt.Sprintf("c%d", i), nil, passAfter(d)))
+		list = append(list, w.fake(fmt.Sprintf("c%d", i), nil, passAfter(d)))
 		sum += d
 		slowest = max(slowest, d)
 	}
 	start := time.Now()
 	for b.Loop() {
-		Runner{}.Run(context.Background(), list, &Env{})
+		if _, err := (Runner{}).Run(context.Background(), list, &Env{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 	per := time.Since(start) / time.Duration(b.N)
 	b.ReportMetric(float64(per)/float64(slowest), "x-slowest")

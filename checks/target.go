@@ -2,7 +2,14 @@ package checks
 
 import "github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 
-// Target is the repository being diagnosed: the `remote` check's facts.
+// TargetID is the id of the check that finds the repository to diagnose.
+const TargetID = "remote"
+
+// TargetKey is the repository being diagnosed, published by the `remote`
+// check. A check with Needs.Target must list it in Requires or After.
+var TargetKey = NewKey[*Target](TargetID)
+
+// Target is the repository being diagnosed.
 type Target struct {
 	URL        ccurl.Remote // parsed; URL.Raw may hold a secret: print URL.Display
 	Source     string       // "argument" or "remote:NAME"
@@ -16,21 +23,32 @@ func (t *Target) HTTPSURL() string {
 	if t == nil || t.URL.Scheme != ccurl.SchemeHTTPS {
 		return ""
 	}
-	host := t.URL.Host
-	if t.URL.Port != "" {
-		host += ":" + t.URL.Port
-	}
-	return "https://" + host + "/v1/repos/" + t.URL.Repository
+	return "https://" + t.CredHost() + "/v1/repos/" + t.URL.Repository
 }
 
-// TargetOf returns the target found by the `remote` check, or nil when the
-// check did not run or found none.
-func (e *Env) TargetOf() *Target {
-	r, ok := e.Dep("remote")
-	if !ok {
-		return nil
+// CredHost is the host as git hands it to credential helpers: with the port
+// when the URL has one.
+func (t *Target) CredHost() string {
+	if t.URL.Port != "" {
+		return t.URL.Host + ":" + t.URL.Port
 	}
-	t, _ := r.Facts.(*Target)
+	return t.URL.Host
+}
+
+// InfoRefs is the URL of the first request of every fetch.
+func (t *Target) InfoRefs() string {
+	return t.HTTPSURL() + "/info/refs?service=git-upload-pack"
+}
+
+// HTTPSReady reports whether the target is an HTTPS URL with a host and a
+// repository, which is what the network checks of git's own path need.
+func (t *Target) HTTPSReady() bool {
+	return t != nil && t.URL.Scheme == ccurl.SchemeHTTPS && t.URL.Host != "" && t.URL.Repository != ""
+}
+
+// TargetOf returns the target, or nil when there is none.
+func (e *Env) TargetOf() *Target {
+	t, _ := TargetKey.Get(e)
 	return t
 }
 

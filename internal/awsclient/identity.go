@@ -1,6 +1,9 @@
 package awsclient
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // IdentityType is the kind of principal credentials belong to.
 type IdentityType string
@@ -80,4 +83,19 @@ func ParseIdentity(arn, account string) Identity {
 // IsRole reports whether the identity is a role session (assumed or SSO).
 func (id Identity) IsRole() bool {
 	return id.Type == IdentityAssumedRole || id.Type == IdentitySSORole
+}
+
+// Describe names the identity in a few words.
+func (id Identity) Describe() string {
+	switch id.Type {
+	case IdentityIAMUser:
+		return fmt.Sprintf("IAM user %s", id.Name)
+	case IdentityAssumedRole, IdentitySSORole:
+		return fmt.Sprintf("%s %s (session %s)", id.Type, id.Name, id.Session)
+	case IdentityFederatedUser:
+		return "federated user " + id.Name
+	case IdentityRoot:
+		return "the root user"
+	}
+	return "principal " + id.ARN
 }

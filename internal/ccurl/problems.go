@@ -64,3 +64,13 @@ const (
 	// prefix that makes git call git-remote-codecommit.
 	CodeMissingHelperPrefix = "missing-helper-prefix"
 )
+
+// IsRegionProblem reports whether a problem code is about the region (the
+// `region` check reports those; the `remote` check the rest).
+func IsRegionProblem(code string) bool {
+	switch code {
+	case CodeRegionNotInHost, CodeRegionUnsupported, CodeFIPSUnavailable, CodeChinaHostMismatch:
+		return true
+	}
+	return false
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/all"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/progress"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
 	"github.com/codecommit-doctor/codecommit-doctor/report"
@@ -23,7 +24,7 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 	if o.timeout <= 0 {
 		return usageError("--timeout must be positive, got %s", o.timeout)
 	}
-	selected, err := checks.Select(checks.All(), o.only, o.skip)
+	selected, err := checks.Select(all.Checks(), o.only, o.skip)
 	if err != nil {
 		return usageError("%v", err)
 	}
@@ -48,7 +49,10 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 		}
 	}
 	start := time.Now()
-	outcomes := runner.Run(ctx, selected, env)
+	outcomes, err := runner.Run(ctx, selected, env)
+	if err != nil {
+		return &exitError{code: report.ExitCheckError, err: err}
+	}
 	if display != nil {
 		display.Stop() // erase the progress: the ordered report replaces it
 	}

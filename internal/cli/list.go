@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/all"
 )
 
 func newListCmd(a *App) *cobra.Command {
@@ -18,9 +19,9 @@ func newListCmd(a *App) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			tw := tabwriter.NewWriter(a.Stdout, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tNEEDS\tREQUIRES\tTITLE")
-			for _, c := range checks.All() {
+			for _, c := range checks.Reported(all.Checks()) {
 				i := c.Info()
-				requires := strings.Join(i.Prerequisites, ",")
+				requires := strings.Join(i.RequiredIDs(), ",")
 				if requires == "" {
 					requires = "-"
 				}

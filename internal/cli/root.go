@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/all"
 	"github.com/codecommit-doctor/codecommit-doctor/report"
 )
 
@@ -78,7 +79,7 @@ Without REPO_URL it diagnoses the clone in the current directory.
 
 func checkIDs() []string {
 	var ids []string
-	for _, c := range checks.All() {
+	for _, c := range checks.Reported(all.Checks()) {
 		ids = append(ids, c.Info().ID)
 	}
 	return ids

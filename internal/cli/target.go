@@ -8,7 +8,7 @@ import (
 // reportTarget is the report's target: what the `remote` check found.
 func reportTarget(outcomes []checks.Outcome) *report.Target {
 	for _, o := range outcomes {
-		t, ok := o.Result.Facts.(*checks.Target)
+		t, ok := checks.TargetKey.In(o.Result)
 		if !ok || t == nil {
 			continue
 		}

@@ -191,3 +191,26 @@ func (h *HelperValue) awsProblems() {
 		h.problem(ProblemProfileNoValue, "--profile has no profile name after it")
 	}
 }
+
+// Label names a helper kind for people.
+func (k Kind) Label() string {
+	switch k {
+	case KindOSXKeychain:
+		return "osxkeychain (macOS Keychain)"
+	case KindManager, KindManagerCore:
+		return "Git Credential Manager"
+	case KindWincred:
+		return "wincred (Windows Credential Manager)"
+	case KindStore:
+		return "store (plain-text file)"
+	case KindCache:
+		return "cache (in memory)"
+	case KindLibsecret:
+		return "libsecret"
+	case KindGnomeKeyring:
+		return "gnome-keyring"
+	case KindAWSCLI:
+		return "the AWS CLI helper"
+	}
+	return "another helper"
+}

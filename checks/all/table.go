@@ -1,0 +1,40 @@
+package all
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/codecommit-doctor/codecommit-doctor/checks"
+)
+
+// MarkdownTable is README's table of checks, generated from Info().
+func MarkdownTable() string {
+	var b strings.Builder
+	b.WriteString("| id | what it establishes | needs | runs after |\n|---|---|---|---|\n")
+	for _, c := range checks.Reported(Checks()) {
+		i := c.Info()
+		after := "-"
+		if ids := i.RequiredIDs(); len(ids) > 0 {
+			after = "`" + strings.Join(ids, "`, `") + "`"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", i.ID, i.Title, needs(i.Needs), after)
+	}
+	return b.String()
+}
+
+func needs(n checks.Needs) string {
+	var parts []string
+	if n.Network {
+		parts = append(parts, "network")
+	}
+	if n.Credentials {
+		parts = append(parts, "AWS credentials")
+	}
+	if n.Target {
+		parts = append(parts, "a repository")
+	}
+	if len(parts) == 0 {
+		return "local"
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,109 @@
+package awscli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/codecommit-doctor/codecommit-doctor/checks"
+
+	"github.com/Masterminds/semver/v3"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/version"
+)
+
+// ID is the check's id.
+const ID = "aws-cli"
+
+// Key is what the aws-cli check tells the checks that depend on it.
+var Key = checks.NewKey[*Facts](ID)
+
+// Facts are the AWS CLI's path and version.
+type Facts struct {
+	Path    string
+	Version *semver.Version
+	Major   int
+}
+
+type awsCLICheck struct{}
+
+// New returns the `aws-cli` check.
+func New() checks.Check { return awsCLICheck{} }
+
+func (awsCLICheck) Info() checks.Info {
+	return checks.Info{
+		ID:    ID,
+		Gives: []checks.KeyRef{Key},
+		Title: "AWS CLI is installed, recent enough, and has the credential helper",
+		Description: "Finds `aws` on PATH and requires AWS CLI " + version.MinAWSCLI + " or later (v1 or v2) " +
+			"with the `codecommit credential-helper` command. One AWS CLI process answers both: " +
+			"`aws --debug codecommit credential-helper erase` runs the helper's no-op `erase` (git runs it " +
+			"too; it loads no credentials) and its debug log names the CLI version. When that log has no " +
+			"version line, `aws --version` and `aws codecommit credential-helper erase` run side by side instead.",
+		Findings: []checks.FindingDoc{
+			{Code: "aws-cli-not-found", Severity: checks.Fail, Meaning: "aws is not on PATH, so git cannot run the helper.", Remediation: remedy.InstallAWSCLI("linux")},
+			{Code: "aws-cli-version-failed", Severity: checks.Fail, Meaning: "`aws --version` exited non-zero: the installation is broken.", Remediation: remedy.InstallAWSCLI("linux")},
+			{Code: "aws-cli-version-unparseable", Severity: checks.Error, Meaning: "`aws --version` printed something that is not an AWS CLI version."},
+			{Code: "aws-cli-too-old", Severity: checks.Fail, Meaning: "The AWS CLI is older than " + version.MinAWSCLI + ", which has no CodeCommit credential helper.", Remediation: remedy.InstallAWSCLI("linux")},
+			{Code: "aws-cli-no-credential-helper", Severity: checks.Fail, Meaning: "`aws codecommit credential-helper` is not a command of this AWS CLI.", Remediation: remedy.InstallAWSCLI("linux")},
+		},
+	}
+}
+
+func (awsCLICheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error) {
+	var res checks.Result
+	goos := env.Sys.GOOS()
+	missing := func(err error) checks.Finding {
+		return checks.Finding{Code: "aws-cli-not-found", Severity: checks.Fail,
+			Message:     fmt.Sprintf("The AWS CLI is not available: %v. Git runs `aws codecommit credential-helper`, so it must be on the PATH git sees.", err),
+			Remediation: remedy.InstallAWSCLI(goos), Docs: []string{remedy.AWSCLIDocs}}
+	}
+	ver, helper := probeAWSCLI(ctx, env, missing)
+	res.AddEvidence("aws_version", ver.ev)
+	res.AddEvidence("credential_helper_probe", helper.ev)
+	if ver.err != nil {
+		return res, fmt.Errorf("checking the AWS CLI: %w", ver.err)
+	}
+	if ver.f != nil {
+		res.Add(*ver.f)
+		res.Summary = "aws not found"
+		return res, nil
+	}
+	if ver.out.ExitCode != 0 {
+		res.Add(checks.ExitFinding("aws-cli-version-failed", ver.ev, remedy.InstallAWSCLI(goos)))
+		res.Summary = "`aws --version` failed"
+		return res, nil
+	}
+	// Old AWS CLI v1 printed its version on stderr: read both. The text is
+	// redacted first because a parse error quotes a cut excerpt of it.
+	v, perr := version.ParseAWSCLI(env.Redact(ver.out.Combined()))
+	if perr != nil {
+		res.Add(checks.Finding{Code: "aws-cli-version-unparseable", Severity: checks.Error,
+			Message: fmt.Sprintf("Could not read the AWS CLI version: %v.", perr)})
+		res.Summary = "unrecognised `aws --version` output"
+		return res, nil
+	}
+	label := fmt.Sprintf("AWS CLI %s (v%d)", v.Version.Original(), v.Major)
+	Key.Set(&res, &Facts{Path: ver.out.Path, Version: v.Version, Major: v.Major})
+	if !v.Supported() {
+		res.Add(checks.Finding{Code: "aws-cli-too-old", Severity: checks.Fail,
+			Message:     fmt.Sprintf("%s is older than %s, the first with `aws codecommit credential-helper`.", label, version.MinAWSCLI),
+			Remediation: remedy.InstallAWSCLI(goos), Docs: []string{remedy.AWSCLIDocs}})
+		res.Summary = label + " is too old"
+		return res, nil
+	}
+	if helper.err != nil {
+		return res, fmt.Errorf("checking the AWS CLI credential helper: %w", helper.err)
+	}
+	if helper.f != nil || helper.out.ExitCode != 0 {
+		res.Add(checks.Finding{Code: "aws-cli-no-credential-helper", Severity: checks.Fail,
+			Message: fmt.Sprintf("%s has no working `codecommit credential-helper` command: `%s` exited with status %d: %s",
+				label, helper.ev.Command, checks.ExitStatus(helper.ev), checks.FirstLine(helper.ev.Output)),
+			Remediation: remedy.InstallAWSCLI(goos), Docs: []string{remedy.AWSCLIDocs}})
+		res.Summary = label + " lacks the credential helper"
+		return res, nil
+	}
+	res.Status = checks.Pass
+	res.Summary = label + " at " + ver.out.Path + " with the CodeCommit credential helper"
+	return res, nil
+}

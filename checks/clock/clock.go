@@ -1,0 +1,246 @@
+package clock
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/githttp"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/phrase"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/probe"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
+)
+
+// Clock thresholds. The helper's password carries the local time and the
+// git endpoint accepts it within about 15 minutes of its own clock; AWS
+// APIs signed by the SDK and the CLI (STS, SSO, IAM) accept only 5 minutes.
+const (
+	clockWarnAfter = time.Minute
+	clockFailAfter = 5 * time.Minute
+	// clockRequestTimeout bounds each time source.
+	clockRequestTimeout = 5 * time.Second
+)
+
+// ID is the check's id.
+const ID = "clock"
+
+// Key is what the clock check tells later checks (reproduce).
+var Key = checks.NewKey[*Facts](ID)
+
+// Facts are the local clock's offset from AWS time.
+type Facts struct {
+	// Offset is local time minus AWS time (positive: the local clock is
+	// ahead).
+	Offset time.Duration
+	// Uncertainty bounds the error of Offset (half the round trip plus the
+	// Date header's one-second resolution).
+	Uncertainty time.Duration
+	// Source is the URL whose Date header was used.
+	Source string
+}
+
+type clockCheck struct{}
+
+// New returns the `clock` check, which compares the local clock with
+// the Date header of an AWS response.
+func New() checks.Check { return clockCheck{} }
+
+func (clockCheck) Info() checks.Info {
+	return checks.Info{
+		ID:    ID,
+		Title: "The local clock agrees with AWS",
+		Description: "Sends one unauthenticated request to the STS endpoint (AWS_ENDPOINT_URL_STS, else AWS_ENDPOINT_URL, else " +
+			"https://sts.REGION.amazonaws.com for the repository's region) through the proxy and CA bundle the AWS CLI would use, " +
+			"and, at the same time, to the repository's git endpoint through git's own HTTP settings; compares the local time at " +
+			"the middle of the round trip with the response's Date header (STS preferred). Warns beyond 1 minute (a password " +
+			"signed now is already that old to the service) and fails beyond 5 minutes (AWS API calls signed by the CLI and SDKs " +
+			"are refused beyond 5 minutes; the git endpoint refuses helper passwords beyond about 15).",
+		After: []checks.KeyRef{checks.TargetKey, githttp.Key},
+		Gives: []checks.KeyRef{Key},
+		Needs: checks.Needs{Network: true},
+		Findings: []checks.FindingDoc{
+			{Code: "clock-ok", Severity: checks.Pass, Meaning: "The local clock is within a minute of AWS time."},
+			{Code: "clock-skew-warning", Severity: checks.Warn, Meaning: "The local clock is between 1 and 5 minutes off AWS time: it still works, but every helper password starts out that old.", Remediation: remedy.ClockFix("linux")},
+			{Code: "clock-skew", Severity: checks.Fail, Meaning: "The local clock is more than 5 minutes off AWS time: AWS API calls fail with RequestExpired or Signature expired, and beyond about 15 minutes every helper password is refused with 403.", Remediation: remedy.ClockFix("linux")},
+			{Code: "clock-unknown", Severity: checks.Error, Meaning: "No AWS endpoint answered with a Date header, so the clock could not be compared.", Remediation: []string{"Check HTTPS_PROXY / NO_PROXY and AWS_ENDPOINT_URL_STS, then run the check again."}},
+		},
+	}
+}
+
+// clockSample is one Date header read.
+type clockSample struct {
+	URL     string
+	Offset  time.Duration
+	RTT     time.Duration
+	Date    time.Time
+	Local   time.Time
+	Proxy   string
+	Err     error
+	NoDate  bool
+	Status  int
+	Skipped string
+}
+
+func (clockCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error) {
+	stsURL := clockSTSURL(env)
+	var sts, git clockSample
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		sts = clockSampleFrom(ctx, env, stsURL, func() (probe.Settings, error) { return probe.AWSSettings(env.Sys, stsURL), nil })
+	}()
+	go func() {
+		defer wg.Done()
+		t := env.TargetOf()
+		hs, ok := githttp.Key.Get(env)
+		if !t.HTTPSReady() || !ok {
+			git.Skipped = "no HTTPS repository"
+			return
+		}
+		git = clockSampleFrom(ctx, env, t.InfoRefs(), func() (probe.Settings, error) { return hs.Settings, hs.Err })
+	}()
+	wg.Wait()
+	var res checks.Result
+	res.AddEvidence("sts", clockEvidence(env, sts))
+	if git.Skipped == "" {
+		res.AddEvidence("git_endpoint", clockEvidence(env, git))
+	}
+	best := sts
+	if best.Err != nil || best.NoDate {
+		best = git
+	}
+	if best.Skipped != "" || best.Err != nil || best.NoDate {
+		why := "STS: " + clockFailure(env, sts)
+		if git.Skipped == "" {
+			why += "; git endpoint: " + clockFailure(env, git)
+		}
+		res.Add(checks.Finding{Code: "clock-unknown", Severity: checks.Error,
+			Message:     "No AWS endpoint answered with a Date header (" + why + ").",
+			Remediation: []string{"Check HTTPS_PROXY / NO_PROXY and AWS_ENDPOINT_URL_STS, then run: codecommit-doctor --only clock"}})
+		res.Summary = "could not read AWS time"
+		return res, nil
+	}
+	unc := best.RTT/2 + 500*time.Millisecond
+	Key.Set(&res, &Facts{Offset: best.Offset, Uncertainty: unc, Source: best.URL})
+	off := phrase.Abs(best.Offset)
+	desc := fmt.Sprintf("the local clock is %s %s AWS time (±%s, from the Date header of %s)",
+		best.Offset.Round(time.Second).Abs(), phrase.AheadBehind(best.Offset), unc.Round(100*time.Millisecond), best.URL)
+	if off < time.Second {
+		desc = fmt.Sprintf("the local clock agrees with AWS time (±%s, from the Date header of %s)", unc.Round(100*time.Millisecond), best.URL)
+	}
+	goos := env.Sys.GOOS()
+	switch {
+	case off > clockFailAfter:
+		res.Add(checks.Finding{Code: "clock-skew", Severity: checks.Fail,
+			Message: strings.ToUpper(desc[:1]) + desc[1:] + ". Beyond 5 minutes AWS refuses API requests signed by the CLI and SDKs; " +
+				"beyond about 15 minutes the git endpoint refuses every helper password with 403.",
+			Remediation: remedy.ClockFix(goos)})
+		res.Summary = fmt.Sprintf("clock off by %s", best.Offset.Round(time.Second).Abs())
+	case off > clockWarnAfter:
+		res.Add(checks.Finding{Code: "clock-skew-warning", Severity: checks.Warn,
+			Message:     strings.ToUpper(desc[:1]) + desc[1:] + ": a helper password is already that old when it is made.",
+			Remediation: remedy.ClockFix(goos)})
+		res.Summary = fmt.Sprintf("clock off by %s", best.Offset.Round(time.Second).Abs())
+	default:
+		res.Status = checks.Pass
+		res.Summary = desc
+	}
+	return res, nil
+}
+
+// clockSTSURL is the STS endpoint the AWS CLI would call.
+func clockSTSURL(env *checks.Env) string {
+	for _, k := range []string{"AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"} {
+		if v := strings.TrimSpace(env.Sys.Getenv(k)); v != "" {
+			return v
+		}
+	}
+	region := ""
+	if t := env.TargetOf(); t != nil && ccurl.RegionSupported(t.URL.Region) {
+		region = t.URL.Region
+	}
+	for _, k := range []string{"AWS_REGION", "AWS_DEFAULT_REGION"} {
+		if region == "" {
+			region = env.Sys.Getenv(k)
+		}
+	}
+	if region == "" {
+		region = "us-east-1"
+	}
+	if strings.HasPrefix(region, "cn-") {
+		return "https://sts." + region + ".amazonaws.com.cn/"
+	}
+	return "https://sts." + region + ".amazonaws.com/"
+}
+
+// clockSampleFrom sends one request and reads the Date header.
+func clockSampleFrom(ctx context.Context, env *checks.Env, url string, settings func() (probe.Settings, error)) clockSample {
+	ctx, cancel := context.WithTimeout(ctx, clockRequestTimeout)
+	defer cancel()
+	s := clockSample{URL: url}
+	st, err := settings()
+	if err != nil {
+		s.Err = err
+		return s
+	}
+	c, err := probe.New(env.Sys, st)
+	if err != nil {
+		s.Err = err
+		return s
+	}
+	s.Proxy = c.ProxyFor(url)
+	resp, err := c.Do(ctx, probe.Request{URL: url}, env.Sys.Now)
+	if err != nil {
+		s.Err = err
+		return s
+	}
+	s.Status = resp.Status
+	if resp.Date.IsZero() {
+		s.NoDate = true
+		return s
+	}
+	s.RTT = resp.Received.Sub(resp.Sent)
+	s.Local = resp.Sent.Add(s.RTT / 2)
+	s.Date = resp.Date
+	// The header has whole seconds: the server's time was in [Date, Date+1s).
+	s.Offset = s.Local.Sub(resp.Date.Add(500 * time.Millisecond))
+	return s
+}
+
+func clockFailure(env *checks.Env, s clockSample) string {
+	switch {
+	case s.Skipped != "":
+		return s.Skipped
+	case s.Err != nil:
+		return env.Redact(s.Err.Error())
+	case s.NoDate:
+		return fmt.Sprintf("%s answered %d without a Date header", s.URL, s.Status)
+	}
+	return "ok"
+}
+
+func clockEvidence(env *checks.Env, s clockSample) map[string]any {
+	ev := map[string]any{"url": env.Redact(s.URL)}
+	if s.Proxy != "" {
+		ev["proxy"] = env.Redact(s.Proxy)
+	}
+	switch {
+	case s.Skipped != "":
+		ev["skipped"] = s.Skipped
+	case s.Err != nil || s.NoDate:
+		ev["error"] = clockFailure(env, s)
+	default:
+		ev["status"] = s.Status
+		ev["server_date"] = s.Date.UTC().Format(time.RFC1123)
+		ev["local_time"] = s.Local.UTC().Format("Mon, 02 Jan 2006 15:04:05.000 MST")
+		ev["offset"] = s.Offset.Round(time.Millisecond).String()
+		ev["round_trip"] = s.RTT.Round(time.Millisecond).String()
+	}
+	return ev
+}

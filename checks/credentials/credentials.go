@@ -1,0 +1,222 @@
+package credentials
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/codecommit"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/redact"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
+)
+
+// ID is the check's id.
+const ID = "credentials"
+
+// Key is what the credentials check tells the checks that depend on it.
+var Key = checks.NewKey[*Facts](ID)
+
+// Facts are who the credentials belong to, how they were found, and the
+// AWS clients and policy reader to share. When AWS or the configuration
+// rejects the credentials, the check fails and publishes Facts with only
+// Rejected and the profile set.
+type Facts struct {
+	// Rejected is true when the credentials are missing or AWS does not
+	// accept them (unknown key, wrong secret, expired session or sign-in).
+	Rejected bool
+	Identity awsclient.Identity
+	// Profile is the profile the credentials were loaded for ("" when none
+	// applies, e.g. environment variables) and ProfileSource who chose it.
+	Profile       string
+	ProfileSource string
+	// Region is the region the clients use.
+	Region string
+	Source awsclient.Source
+	// SessionCredentials is true for temporary credentials (with a
+	// session token).
+	SessionCredentials bool
+	// Clients are built once per run; Policies reads the identity's
+	// policies once, for every check that asks.
+	Clients  AWSClients
+	Policies *awsclient.PolicyCache
+	// session resolved the credentials; later checks that sign requests
+	// themselves reuse it instead of loading the configuration again.
+	session awsSession
+}
+
+// Credentials returns the credentials this check resolved (the SDK caches
+// them, so no second SSO, role or process call is made).
+func (f *Facts) Credentials(ctx context.Context) (aws.Credentials, error) {
+	if f.session == nil {
+		return aws.Credentials{}, fmt.Errorf("the credentials check kept no session")
+	}
+	return f.session.Credentials(ctx)
+}
+
+// AWSClients are the AWS clients the credentials check shares.
+type AWSClients interface {
+	IAM() awsclient.IAMAPI
+	CodeCommit(region string) RepositoryGetter
+}
+
+// RepositoryGetter reads a CodeCommit repository's metadata.
+type RepositoryGetter interface {
+	GetRepository(context.Context, *codecommit.GetRepositoryInput, ...func(*codecommit.Options)) (*codecommit.GetRepositoryOutput, error)
+}
+
+// awsSession is what the credentials check needs from a loaded AWS
+// configuration (an *awsclient.Session in production).
+type awsSession interface {
+	Credentials(ctx context.Context) (aws.Credentials, error)
+	Source() awsclient.Source
+	Profile() string
+	Region() string
+	CallerIdentity(ctx context.Context) (*sts.GetCallerIdentityOutput, error)
+	Clients() AWSClients
+}
+
+type sessionLoader func(ctx context.Context, env *checks.Env, o awsclient.LoadOptions) (awsSession, error)
+
+type credentialsCheck struct{ load sessionLoader }
+
+// New returns the `credentials` check.
+func New() checks.Check { return credentialsCheck{load: loadSDKSession} }
+
+// stsTimeout bounds sts:GetCallerIdentity within the check's own budget.
+const stsTimeout = 15 * time.Second
+
+func (credentialsCheck) Info() checks.Info {
+	return checks.Info{
+		ID:    ID,
+		Title: "AWS credentials resolve and are valid",
+		Description: "Loads AWS configuration and credentials the way the AWS CLI does for the profile the " +
+			"credential helper uses (--profile, else the helper command's --profile, else AWS_PROFILE, else " +
+			"default): environment variables, the shared config and credentials files, IAM Identity Center " +
+			"(SSO), credential_process, web identity, role assumption and the instance role. Calls " +
+			"sts:GetCallerIdentity and reports the account and the kind of identity, and where the " +
+			"credentials came from (never their values).",
+		After: []checks.KeyRef{checks.TargetKey, signing.Key},
+		Gives: []checks.KeyRef{Key},
+		Needs: checks.Needs{Network: true, Credentials: true},
+		Findings: []checks.FindingDoc{
+			{Code: "credentials-not-found", Severity: checks.Fail, Meaning: "No credentials anywhere in the chain: the helper cannot sign.", Remediation: []string{"aws configure --profile PROFILE", "or for IAM Identity Center: aws configure sso --profile PROFILE"}},
+			{Code: "profile-not-found", Severity: checks.Fail, Meaning: "The profile the helper uses does not exist in the shared config or credentials file.", Remediation: []string{"aws configure list-profiles", "aws configure --profile PROFILE"}},
+			{Code: "aws-config-invalid", Severity: checks.Fail, Meaning: "The profile's configuration cannot be used (e.g. a role without a source, a broken SSO section)."},
+			{Code: "sso-token-expired", Severity: checks.Fail, Meaning: "The IAM Identity Center (SSO) sign-in has expired or never happened.", Remediation: []string{"aws sso login --profile PROFILE"}},
+			{Code: "credential-process-failed", Severity: checks.Fail, Meaning: "The profile's credential_process failed or printed something unusable.", Remediation: []string{"aws configure get credential_process --profile PROFILE   # then run that command yourself"}},
+			{Code: "session-token-expired", Severity: checks.Fail, Meaning: "STS says the session token has expired (ExpiredToken).", Remediation: []string{"Get new temporary credentials from the tool that issued them, or remove the stale AWS_SESSION_TOKEN / aws_session_token."}},
+			{Code: "access-key-invalid", Severity: checks.Fail, Meaning: "STS does not know the access key id (InvalidClientTokenId): deleted, deactivated, or from another partition.", Remediation: []string{"aws configure --profile PROFILE   # with an active access key"}},
+			{Code: "secret-key-mismatch", Severity: checks.Fail, Meaning: "The signature does not match (SignatureDoesNotMatch): the secret access key is wrong for this access key id.", Remediation: []string{"aws configure --profile PROFILE   # paste the secret again"}},
+			{Code: "request-expired", Severity: checks.Fail, Meaning: "AWS rejected the request time (RequestExpired): the local clock is off.", Remediation: []string{"Synchronise the clock (e.g. sudo timedatectl set-ntp true)"}},
+			{Code: "sts-access-denied", Severity: checks.Fail, Meaning: "STS refused GetCallerIdentity (AccessDenied), which needs no permission: the credentials are restricted."},
+			{Code: "sts-unreachable", Severity: checks.Error, Meaning: "The STS endpoint could not be reached (DNS, proxy, firewall).", Remediation: []string{"Check HTTPS_PROXY / NO_PROXY and AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_STS"}},
+			{Code: "sts-timeout", Severity: checks.Error, Meaning: "Loading credentials or calling STS did not finish in time."},
+			{Code: "credentials-error", Severity: checks.Error, Meaning: "Any other failure, quoted."},
+			{Code: "root-user", Severity: checks.Warn, Meaning: "The credentials are the account root user's: they work with the credential helper but not with Git credentials, and AWS advises against using root for everyday work.", Remediation: []string{"Create an IAM user or use IAM Identity Center, and use its credentials instead."}},
+		},
+	}
+}
+
+// profileChoice is the profile the helper would use, and who chose it.
+type profileChoice struct {
+	name, source string
+	explicit     bool // named outright: the profile wins over environment credentials
+}
+
+func (c credentialsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error) {
+	var res checks.Result
+	sf, ok := signing.Key.Get(env)
+	if !ok {
+		return res, fmt.Errorf("the profile to load was not worked out")
+	}
+	pc := profileChoice{sf.Profile, sf.ProfileSource, sf.Explicit}
+	res.AddEvidence("profile", pc.name)
+	res.AddEvidence("profile_chosen_by", pc.source)
+	for _, k := range []string{"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_CODECOMMIT"} {
+		if v := env.Sys.Getenv(k); v != "" {
+			res.AddEvidence(k, env.Redact(v))
+		}
+	}
+	opts := awsclient.LoadOptions{Region: sf.ClientRegion}
+	if pc.explicit {
+		opts.Profile = pc.name
+	}
+	sess, err := c.load(ctx, env, opts)
+	if err != nil {
+		return credentialFailure(env, res, pc, nil, err, "loading the AWS configuration")
+	}
+	src := sess.Source()
+	res.AddEvidence("source", src.String())
+	res.AddEvidence("region", sess.Region())
+	creds, err := sess.Credentials(ctx)
+	if err != nil {
+		return credentialFailure(env, res, pc, &src, err, "getting credentials from "+src.String())
+	}
+	res.AddEvidence("access_key_id", redact.MaskAccessKeyID(creds.AccessKeyID))
+	res.AddEvidence("session_credentials", creds.SessionToken != "")
+	if creds.CanExpire {
+		res.AddEvidence("expires", creds.Expires.UTC().Format(time.RFC3339))
+	}
+	callCtx, cancel := context.WithTimeout(ctx, stsTimeout)
+	defer cancel()
+	out, err := sess.CallerIdentity(callCtx)
+	if err != nil {
+		return credentialFailure(env, res, pc, &src, err, "calling sts:GetCallerIdentity with the credentials from "+src.String())
+	}
+	id := awsclient.ParseIdentity(aws.ToString(out.Arn), aws.ToString(out.Account))
+	res.AddEvidence("arn", id.ARN)
+	res.AddEvidence("account", id.Account)
+	res.AddEvidence("identity_type", string(id.Type))
+	profile := sess.Profile()
+	if src.Kind == awsclient.SourceEnvironment || src.Kind == awsclient.SourceContainer || src.Kind == awsclient.SourceInstanceRole {
+		profile = ""
+	}
+	Key.Set(&res, &Facts{
+		Identity: id, Profile: profile, ProfileSource: pc.source, Region: sess.Region(), Source: src,
+		SessionCredentials: creds.SessionToken != "", Clients: sess.Clients(), Policies: awsclient.NewPolicyCache(),
+		session: sess,
+	})
+	res.Status = checks.Pass
+	res.Summary = fmt.Sprintf("%s in account %s, from %s", id.Describe(), id.Account, src.String())
+	if id.Type == awsclient.IdentityRoot {
+		res.Add(checks.Finding{Code: "root-user", Severity: checks.Warn,
+			Message: fmt.Sprintf("These are the root user's credentials of account %s. They work with the AWS CLI credential helper, "+
+				"but root cannot have Git credentials (HTTPS user name and password), and AWS advises against using the root user for everyday work.", id.Account),
+			Remediation: []string{
+				"Create an IAM user with AWSCodeCommitPowerUser (or sign in with IAM Identity Center) and configure its credentials: aws configure --profile " + shellword.POSIX(pc.name),
+			},
+			Docs: []string{"https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html"}})
+	}
+	return res, nil
+}
+
+// loadSDKSession loads configuration with the AWS SDK.
+func loadSDKSession(ctx context.Context, env *checks.Env, o awsclient.LoadOptions) (awsSession, error) {
+	s, err := awsclient.Load(ctx, env.Sys, o)
+	if err != nil {
+		return nil, err
+	}
+	return sdkSession{s}, nil
+}
+
+// sdkSession adapts *awsclient.Session to what the checks consume.
+type sdkSession struct{ *awsclient.Session }
+
+func (s sdkSession) CallerIdentity(ctx context.Context) (*sts.GetCallerIdentityOutput, error) {
+	return s.STS().GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+}
+
+func (s sdkSession) Clients() AWSClients { return sdkClients{s.Session} }
+
+type sdkClients struct{ s *awsclient.Session }
+
+func (c sdkClients) IAM() awsclient.IAMAPI { return c.s.IAM() }
+
+func (c sdkClients) CodeCommit(region string) RepositoryGetter { return c.s.CodeCommit(region) }

@@ -1,0 +1,133 @@
+package credentials
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/codecommit-doctor/codecommit-doctor/checks"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
+)
+
+const (
+	ssoDocs       = "https://docs.aws.amazon.com/cli/latest/userguide/sso-configure-profile-token.html"
+	accessKeyDocs = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"
+)
+
+// credentialFailure turns an error from loading credentials or from STS
+// into the finding that says what to do. doing says what was attempted.
+// src is nil when the configuration could not even be loaded.
+func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src *awsclient.Source, err error, doing string) (checks.Result, error) {
+	why := env.Redact(awsclient.Describe(err))
+	prof := shellword.POSIX(pc.name)
+	fromEnv := src != nil && src.Kind == awsclient.SourceEnvironment
+	res.AddEvidence("error", why)
+	f := checks.Finding{Severity: checks.Fail}
+	switch awsclient.Classify(err) {
+	case awsclient.ProblemProfileNotFound:
+		f.Code = "profile-not-found"
+		f.Message = fmt.Sprintf("Profile %q (chosen by %s) is not defined in the AWS config or credentials file, so the credential helper has no credentials.", pc.name, pc.source)
+		f.Remediation = []string{"aws configure list-profiles", "aws configure --profile " + prof}
+		if pc.source == "AWS_PROFILE" {
+			f.Remediation = append(f.Remediation, "or unset AWS_PROFILE")
+		}
+		f.Docs = []string{remedy.CredentialsDocs}
+	case awsclient.ProblemNoCredentials:
+		f.Code = "credentials-not-found"
+		f.Message = fmt.Sprintf("No AWS credentials were found for profile %q (chosen by %s): not in the environment, the shared files, SSO, a credential_process or an instance role.", pc.name, pc.source)
+		f.Remediation = []string{"aws configure --profile " + prof + "   # an IAM user's access key", "or for IAM Identity Center: aws configure sso --profile " + prof}
+		f.Docs = []string{remedy.CredentialsDocs}
+	case awsclient.ProblemSSOExpired:
+		f.Code = "sso-token-expired"
+		f.Message = fmt.Sprintf("The IAM Identity Center (SSO) sign-in for profile %q has expired or was never made: %s.", pc.name, why)
+		f.Remediation = []string{"aws sso login --profile " + prof}
+		f.Docs = []string{ssoDocs}
+	case awsclient.ProblemProcessFailed:
+		f.Code = "credential-process-failed"
+		f.Message = fmt.Sprintf("The credential_process of profile %q did not give credentials: %s.", pc.name, why)
+		f.Remediation = []string{"aws configure get credential_process --profile " + prof + "   # run the command it prints and fix what it reports"}
+		f.Docs = []string{"https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sourcing-external.html"}
+	case awsclient.ProblemExpiredToken:
+		f.Code = "session-token-expired"
+		f.Message = fmt.Sprintf("AWS says the session token has expired (%s) while %s.", why, doing)
+		f.Remediation = expiredFix(pc, fromEnv)
+	case awsclient.ProblemInvalidKeyID:
+		f.Code = "access-key-invalid"
+		f.Message = fmt.Sprintf("AWS does not recognise access key %s (%s) while %s: it was deleted or deactivated, belongs to another partition, or a session token is missing or extra.",
+			maskedKey(res), why, doing)
+		f.Remediation = rekeyFix(pc, fromEnv)
+		f.Docs = []string{accessKeyDocs}
+	case awsclient.ProblemSignatureMismatch:
+		f.Code = "secret-key-mismatch"
+		f.Message = fmt.Sprintf("AWS rejected the signature (%s) while %s: the secret access key does not belong to access key %s (a typo, a trailing character, or a key pair mixed up).",
+			why, doing, maskedKey(res))
+		f.Remediation = rekeyFix(pc, fromEnv)
+		f.Docs = []string{accessKeyDocs}
+	case awsclient.ProblemRequestExpired:
+		f.Code = "request-expired"
+		f.Message = fmt.Sprintf("AWS rejected the request's time (%s): the local clock is off, and the helper's passwords carry the same time.", why)
+		f.Remediation = []string{"sudo timedatectl set-ntp true   # or your system's time synchronisation", "date -u   # compare with the real UTC time"}
+	case awsclient.ProblemAccessDenied:
+		f.Code = "sts-access-denied"
+		f.Message = fmt.Sprintf("AWS refused sts:GetCallerIdentity (%s), which needs no permission: the credentials are restricted (for example by a session policy or an SCP that denies everything).", why)
+		f.Remediation = []string{"Ask the administrator of the account which policy denies all actions for this identity."}
+	case awsclient.ProblemUnreachable:
+		f.Code, f.Severity = "sts-unreachable", checks.Error
+		f.Message = fmt.Sprintf("Could not reach AWS while %s: %s.", doing, why)
+		f.Remediation = []string{"Check the network, HTTPS_PROXY / NO_PROXY, and AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_STS if they are set."}
+	case awsclient.ProblemTimeout:
+		f.Code, f.Severity = "sts-timeout", checks.Error
+		f.Message = fmt.Sprintf("Timed out while %s: %s.", doing, why)
+		f.Remediation = []string{"Check the network and any proxy; run again with a longer --timeout."}
+	case awsclient.ProblemConfigInvalid:
+		f.Code = "aws-config-invalid"
+		f.Message = fmt.Sprintf("The AWS configuration for profile %q cannot be used: %s.", pc.name, why)
+		f.Remediation = []string{"aws configure list --profile " + prof}
+		f.Docs = []string{remedy.CredentialsDocs}
+	default:
+		f.Code, f.Severity = "credentials-error", checks.Error
+		f.Message = fmt.Sprintf("Failed while %s: %s.", doing, why)
+	}
+	res.Add(f)
+	switch f.Code {
+	case "access-key-invalid", "secret-key-mismatch", "session-token-expired", "credentials-not-found", "sso-token-expired":
+		Key.Set(&res, &Facts{Rejected: true, Profile: pc.name, ProfileSource: pc.source})
+	}
+	// The finding carries the explanation; the check's line names it.
+	res.Summary = fmt.Sprintf("%s (profile %q)", strings.ReplaceAll(strings.ReplaceAll(f.Code, "sts-", "STS "), "-", " "), pc.name)
+	return res, nil
+}
+
+func maskedKey(res checks.Result) string {
+	if k, ok := res.Evidence["access_key_id"].(string); ok && k != "" {
+		return k
+	}
+	return "(unknown)"
+}
+
+// rekeyFix replaces a bad access key pair where it comes from.
+func rekeyFix(pc profileChoice, fromEnv bool) []string {
+	if fromEnv {
+		return []string{
+			"unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN   # the environment's keys are wrong; or export a correct pair",
+			"aws configure --profile " + shellword.POSIX(pc.name),
+		}
+	}
+	return []string{"aws configure --profile " + shellword.POSIX(pc.name) + "   # enter an active access key id and its secret"}
+}
+
+// expiredFix replaces expired temporary credentials.
+func expiredFix(pc profileChoice, fromEnv bool) []string {
+	if fromEnv {
+		return []string{
+			"Get new temporary credentials from the tool that issued them and export them again,",
+			"or unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN   # to use a profile instead",
+		}
+	}
+	return []string{
+		"Replace the expired aws_session_token (and its keys) in profile " + shellword.POSIX(pc.name) + " with fresh temporary credentials,",
+		"or let the AWS CLI refresh them: give the profile role_arn and source_profile (or sso_session) instead of fixed temporary keys.",
+	}
+}

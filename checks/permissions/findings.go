@@ -1,0 +1,173 @@
+package permissions
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/policy"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
+)
+
+// verdictFinding describes a verdict that needs attention (none for a
+// plain allow).
+func verdictFinding(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts, v verdict) (checks.Finding, bool) {
+	pull := v.action == policy.ActionGitPull
+	verb := "push to"
+	prefix := "gitpush"
+	if pull {
+		verb, prefix = "pull from", "gitpull"
+	}
+	who := facts.Identity.Describe()
+	why := ""
+	if len(v.reasons) > 0 {
+		why = ": " + strings.Join(v.reasons, "; ")
+	}
+	method := v.method
+	f := checks.Finding{Docs: []string{remedy.PermissionsDocs}}
+	switch {
+	case v.outcome == outcomeAllowed && !v.conditional:
+		return f, false
+	case v.outcome == outcomeAllowed, v.conditional:
+		f.Code, f.Severity = prefix+"-conditional", checks.Warn
+		f.Message = fmt.Sprintf("Whether %s may %s %s (%s) depends on values not known here (%s)%s.",
+			who, verb, pf.RepositoryARN, v.action, method, why)
+		f.Remediation = []string{adminSimulateCommand(facts, set, pf, v.action) + "   # add --context-entries for the keys named above"}
+	case v.unread:
+		f.Code, f.Severity = prefix+"-undecided", checks.Error
+		if !pull {
+			f.Severity = checks.Warn
+		}
+		f.Message = fmt.Sprintf("No policy that could be read allows %s %s %s (%s), but some policies could not be read: %s.",
+			who, v.action, pf.RepositoryARN, method, GapList(set))
+		f.Remediation = []string{adminSimulateCommand(facts, set, pf, v.action) + "   # run by an administrator"}
+	default: // denied
+		f.Code, f.Severity = prefix+"-denied", checks.Fail
+		f.Message = fmt.Sprintf("%s may not %s the repository: %s on %s is denied (%s)%s.", who, verb, v.action, pf.RepositoryARN, method, why)
+		if !pull {
+			f.Severity = checks.Warn
+			f.Message += " Read-only access may be intended; if not, git push fails with 403."
+		}
+		f.Remediation = denialFix(facts, set, pf, v)
+	}
+	return f, true
+}
+
+// denialFix says how to lift a denial: remove the deny statements, or
+// grant the action.
+func denialFix(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts, v verdict) []string {
+	var steps []string
+	for _, m := range v.denies {
+		ref := set.Ref(m.Policy)
+		steps = append(steps,
+			fmt.Sprintf("Remove %s from the Deny in %s %s (an administrator): %s", v.action, ref.Label(), SidLabel(m.StatementRef), ref.ExportCommand()),
+			"edit fixed-policy.json, then: "+ref.UpdateCommand())
+	}
+	if v.explicit && len(v.denies) == 0 {
+		steps = append(steps, "An explicit Deny applies ("+strings.Join(v.matched, ", ")+"); an administrator can see which statement with: "+adminSimulateCommand(facts, set, pf, v.action))
+	}
+	if v.explicit {
+		return steps
+	}
+	return append(steps, grantFix(facts, v.action == policy.ActionGitPull))
+}
+
+// grantFix is the command that grants CodeCommit access to the identity.
+func grantFix(facts *credentials.Facts, pullOnly bool) string {
+	id := facts.Identity
+	managed := "AWSCodeCommitPowerUser"
+	if pullOnly {
+		managed = "AWSCodeCommitPowerUser   # or AWSCodeCommitReadOnly for pull only"
+	}
+	arn := fmt.Sprintf("arn:%s:iam::aws:policy/%s", partitionOf(id), managed)
+	switch id.Type {
+	case awsclient.IdentityIAMUser:
+		return fmt.Sprintf("aws iam attach-user-policy --user-name %s --policy-arn %s", shellword.POSIX(id.Name), arn)
+	case awsclient.IdentityAssumedRole:
+		return fmt.Sprintf("aws iam attach-role-policy --role-name %s --policy-arn %s", shellword.POSIX(id.Name), arn)
+	case awsclient.IdentitySSORole:
+		return "Add codecommit:GitPull and codecommit:GitPush (e.g. the AWSCodeCommitPowerUser managed policy) to the permission set behind " + id.Name + " in IAM Identity Center; its AWSReservedSSO_ roles cannot be changed in IAM."
+	}
+	return "Grant codecommit:GitPull and codecommit:GitPush to the IAM user or role behind " + id.ARN + "."
+}
+
+func partitionOf(id awsclient.Identity) string {
+	if id.Partition == "" {
+		return "aws"
+	}
+	return id.Partition
+}
+
+// adminSimulateCommand is the command an administrator runs to find out.
+func adminSimulateCommand(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts, actions ...string) string {
+	return fmt.Sprintf("aws iam simulate-principal-policy --policy-source-arn %s --action-names %s --resource-arns %s",
+		PrincipalForAdmin(facts, set), strings.Join(actions, " "), pf.RepositoryARN)
+}
+
+// PrincipalForAdmin is the IAM ARN to simulate: the one read, else the
+// user's ARN, else the role's ARN without its (unknown) path.
+func PrincipalForAdmin(facts *credentials.Facts, set *awsclient.PolicySet) string {
+	if set != nil && set.PrincipalARN != "" {
+		return set.PrincipalARN
+	}
+	id := facts.Identity
+	if id.IsRole() {
+		return fmt.Sprintf("\"$(aws iam get-role --role-name %s --query Role.Arn --output text)\"", shellword.POSIX(id.Name))
+	}
+	return id.ARN
+}
+
+// unreadableFinding: nothing could be read or simulated.
+func unreadableFinding(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts) checks.Finding {
+	who := facts.Identity.Describe()
+	return checks.Finding{Code: "policies-unreadable", Severity: checks.Error,
+		Message: fmt.Sprintf("%s may not read its own IAM policies and may not call iam:SimulatePrincipalPolicy, so whether it may pull (codecommit:GitPull) "+
+			"or push (codecommit:GitPush) %s is unknown. Could not read: %s.", who, pf.RepositoryARN, GapList(set)),
+		Remediation: []string{
+			"An administrator can find out: " + adminSimulateCommand(facts, set, pf, policy.ActionGitPull, policy.ActionGitPush),
+			"or let the identity read its own policies (iam:GetUser, iam:GetRole, iam:List*Policies, iam:Get*Policy, iam:ListGroupsForUser, iam:GetPolicy, iam:GetPolicyVersion) and call iam:SimulatePrincipalPolicy on itself, then run the doctor again.",
+		},
+		Docs: []string{remedy.SimulateDocs}}
+}
+
+// incompleteFinding: allowed by what was read, but not everything was.
+func incompleteFinding(set *awsclient.PolicySet) checks.Finding {
+	return checks.Finding{Code: "policies-incomplete", Severity: checks.Warn,
+		Message: "The policies that could be read allow access, but some could not be read and might deny it: " + GapList(set) + "."}
+}
+
+func GapList(set *awsclient.PolicySet) string {
+	if set == nil || len(set.Gaps) == 0 {
+		return "nothing"
+	}
+	parts := make([]string, len(set.Gaps))
+	for i, g := range set.Gaps {
+		parts[i] = g.String()
+	}
+	return strings.Join(parts, "; ")
+}
+
+func SidLabel(r policy.StatementRef) string {
+	if r.Sid != "" {
+		return fmt.Sprintf("statement %q", r.Sid)
+	}
+	return fmt.Sprintf("Statement[%d]", r.Index)
+}
+
+func permissionsSummary(who, repo string, pull, push verdict, method string) string {
+	switch {
+	case pull.outcome == outcomeAllowed && push.outcome == outcomeAllowed:
+		return fmt.Sprintf("%s may pull and push %s (%s)", who, repo, method)
+	case pull.outcome == outcomeAllowed && push.outcome == outcomeDenied:
+		return fmt.Sprintf("%s may pull but not push %s (%s)", who, repo, method)
+	case pull.outcome == outcomeAllowed:
+		return fmt.Sprintf("%s may pull %s; push is undecided (%s)", who, repo, method)
+	case pull.outcome == outcomeDenied:
+		return fmt.Sprintf("%s may not pull %s (%s)", who, repo, method)
+	}
+	return fmt.Sprintf("whether %s may pull %s is undecided (%s)", who, repo, method)
+}
