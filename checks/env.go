@@ -2,6 +2,7 @@ package checks
 
 import (
 	"context"
+	"maps"
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
@@ -61,9 +62,7 @@ func (e *Env) Redact(s string) string {
 func (e *Env) WithFacts(facts ...Fact) *Env {
 	c := *e
 	c.deps = make(map[string]Result, len(e.deps)+len(facts))
-	for id, r := range e.deps {
-		c.deps[id] = r
-	}
+	maps.Copy(c.deps, e.deps)
 	for _, f := range facts {
 		r, ok := c.deps[f.key.Producer()]
 		if f.res != nil {
@@ -72,9 +71,7 @@ func (e *Env) WithFacts(facts ...Fact) *Env {
 			r.Status = Pass
 		}
 		nf := make(map[KeyRef]any, len(r.facts)+1)
-		for k, v := range r.facts {
-			nf[k] = v
-		}
+		maps.Copy(nf, r.facts)
 		nf[f.key] = f.value
 		r.facts = nf
 		c.deps[f.key.Producer()] = r
@@ -94,9 +91,7 @@ func (e *Env) withDeps(deps map[string]Result) *Env {
 func (e *Env) WithResult(id string, r Result) *Env {
 	c := *e
 	c.deps = make(map[string]Result, len(e.deps)+1)
-	for k, v := range e.deps {
-		c.deps[k] = v
-	}
+	maps.Copy(c.deps, e.deps)
 	c.deps[id] = r
 	return &c
 }

@@ -3,6 +3,7 @@ package checks
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -79,12 +80,7 @@ func validate(list []Check, complete bool) error {
 }
 
 func waitsFor(info Info, id string) bool {
-	for _, p := range info.Waits() {
-		if p == id {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(info.Waits(), id)
 }
 
 // findCycle returns one cycle among the registered checks (first and last

@@ -58,9 +58,7 @@ func (r Runner) Run(ctx context.Context, list []Check, env *Env) ([]Outcome, err
 	}
 	var wg sync.WaitGroup
 	for i, c := range list {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			info := c.Info()
 			defer close(done[info.ID])
 			deps := map[string]Result{}
@@ -81,7 +79,7 @@ func (r Runner) Run(ctx context.Context, list []Check, env *Env) ([]Outcome, err
 			if r.OnDone != nil && !info.Hidden {
 				notify(func() { r.OnDone(outcomes[i]) })
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	reported := outcomes[:0:0]

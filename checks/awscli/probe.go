@@ -55,7 +55,7 @@ func probeAWSCLI(ctx context.Context, env *checks.Env, missing func(error) check
 // debugVersionLine finds "aws-cli/..." in the CLI's debug log line
 // "... awscli.clidriver - DEBUG - CLI version: aws-cli/1.45.11 Python/...".
 func debugVersionLine(log string) string {
-	for _, line := range strings.Split(log, "\n") {
+	for line := range strings.SplitSeq(log, "\n") {
 		if _, v, ok := strings.Cut(line, "CLI version: "); ok && strings.HasPrefix(v, "aws-cli/") {
 			return strings.TrimSpace(v)
 		}

@@ -3,6 +3,7 @@ package kms
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
@@ -159,12 +160,7 @@ func groupDenies(ms []policy.Match) []*denyGroup {
 }
 
 func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ss, s)
 }
 
 // kmsSimulateCommand is the command an administrator runs to check KMS.

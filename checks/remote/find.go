@@ -55,7 +55,7 @@ func readRemotes(ctx context.Context, env *checks.Env, dir string) (map[string]s
 		return nil, "", err
 	}
 	remotes := map[string]string{}
-	for _, rec := range strings.Split(out, "\x00") {
+	for rec := range strings.SplitSeq(out, "\x00") {
 		key, val, ok := strings.Cut(rec, "\n")
 		if !ok {
 			continue

@@ -87,7 +87,7 @@ func runReproGit(ctx context.Context, env *checks.Env, t *checks.Target) (reproG
 	g.Exit = out.ExitCode
 	g.Trace = gittrace.Parse(env.Redact(out.Stderr))
 	g.Failure = g.Trace.Failure()
-	for _, line := range strings.Split(out.Stdout, "\n") {
+	for line := range strings.SplitSeq(out.Stdout, "\n") {
 		if strings.TrimSpace(line) != "" {
 			g.Refs++
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -120,13 +121,14 @@ func newE2EWorld(t *testing.T) *e2eWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rp := httputil.NewSingleHostReverseProxy(target)
+	rp := &httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) {
+		r.SetURL(target)
+		r.Out.Host = r.In.Host
+	}}
 	rp.ModifyResponse = func(r *http.Response) error {
 		r.Header.Set("Date", w.git.Now().UTC().Format(http.TimeFormat))
 		return nil
 	}
-	director := rp.Director
-	rp.Director = func(r *http.Request) { host := r.Host; director(r); r.Host = host }
 	sts := httptest.NewServer(rp)
 	t.Cleanup(sts.Close)
 	w.shiftSTS = sts.URL
@@ -300,9 +302,7 @@ func (w *e2eWorld) run(t *testing.T, sc e2eScenario) (e2eReport, string) {
 	home := t.TempDir()
 	gitconfig := "[http]\n\tcurloptResolve = " + w.git.CurlResolve(w.git.Host()) + "\n" + sc.gitconfig
 	files := map[string]string{".gitconfig": gitconfig}
-	for k, v := range sc.files {
-		files[k] = v
-	}
+	maps.Copy(files, sc.files)
 	for name, content := range files {
 		p := filepath.Join(home, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {

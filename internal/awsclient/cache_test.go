@@ -19,15 +19,13 @@ func TestPolicyCache(t *testing.T) {
 		return want, nil
 	}
 	var wg sync.WaitGroup
-	for i := 0; i < 8; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range 8 {
+		wg.Go(func() {
 			got, err := c.Get(context.Background(), load)
 			if err != nil || got != want {
 				t.Errorf("Get = %v, %v", got, err)
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	if n := loads.Load(); n != 1 {

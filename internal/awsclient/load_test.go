@@ -198,7 +198,7 @@ func TestSessionClients(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.STS() != s.STS() || s.IAM() != s.IAM() {
+	if sts1, iam1 := s.STS(), s.IAM(); sts1 != s.STS() || iam1 != s.IAM() {
 		t.Error("clients are built more than once")
 	}
 	a, b := s.CodeCommit("us-east-2"), s.CodeCommit("us-east-2")

@@ -12,6 +12,7 @@ package awsconfig
 import (
 	"bufio"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -163,10 +164,8 @@ func sectionProfile(section string, isConfig bool) (string, bool) {
 }
 
 func appendOnce(ss []string, s string) []string {
-	for _, x := range ss {
-		if x == s {
-			return ss
-		}
+	if slices.Contains(ss, s) {
+		return ss
 	}
 	return append(ss, s)
 }

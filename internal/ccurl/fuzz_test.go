@@ -97,7 +97,7 @@ func FuzzParse(f *testing.F) {
 		if pw, _ := rawPassword(r.Display); pw != Redacted {
 			t.Fatalf("Display %q of %q has password %q, want %q", r.Display, s, pw, Redacted)
 		}
-		for _, piece := range strings.Split(r.Display, Redacted) {
+		for piece := range strings.SplitSeq(r.Display, Redacted) {
 			if raw != "" && strings.Count(s, raw) == 1 && strings.Contains(piece, raw) {
 				t.Fatalf("Display %q shows the password of %q", r.Display, s)
 			}

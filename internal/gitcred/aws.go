@@ -1,5 +1,7 @@
 package gitcred
 
+import "slices"
+
 import "strings"
 
 // awsValueOptions are AWS CLI global options that take a value.
@@ -9,12 +11,7 @@ func awsValueOptions() []string {
 }
 
 func isAWSValueOption(w string) bool {
-	for _, o := range awsValueOptions() {
-		if w == o {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(awsValueOptions(), w)
 }
 
 func isControlWord(w string) bool {

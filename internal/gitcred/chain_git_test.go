@@ -101,7 +101,7 @@ func (w *gitWorld) gitRan(r Request, extraEnv []string) ([]string, []bool) {
 	data, _ := os.ReadFile(w.log)
 	var names []string
 	var paths []bool
-	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+	for line := range strings.SplitSeq(strings.TrimSpace(string(data)), "\n") {
 		f := strings.Fields(line)
 		if len(f) != 3 {
 			continue

@@ -106,8 +106,6 @@ func partialMatch(section string, r Request) bool {
 
 type partialCred struct{ protocol, host, path, username *string }
 
-func strp(s string) *string { return &s }
-
 // partialCredential ports credential_from_url_1 with allow_partial_url.
 func partialCredential(raw string) (partialCred, bool) {
 	var c partialCred
@@ -127,19 +125,19 @@ func partialCredential(raw string) (partialCred, bool) {
 	case at < 0 || slash <= at:
 		// proto://host/...
 	case colon < 0 || at <= colon:
-		c.username = strp(urlDecode(cp[:at]))
+		c.username = new(urlDecode(cp[:at]))
 		host = cp[at+1:]
 		slash -= at + 1
 	default:
-		c.username = strp(urlDecode(cp[:colon]))
+		c.username = new(urlDecode(cp[:colon]))
 		host = cp[at+1:]
 		slash -= at + 1
 	}
 	if protoEnd > 0 {
-		c.protocol = strp(raw[:protoEnd])
+		c.protocol = new(raw[:protoEnd])
 	}
 	if slash > 0 {
-		c.host = strp(urlDecode(host[:slash]))
+		c.host = new(urlDecode(host[:slash]))
 	}
 	rest := strings.TrimLeft(host[slash:], "/")
 	if rest != "" {
@@ -147,7 +145,7 @@ func partialCredential(raw string) (partialCred, bool) {
 		for len(p) > 1 && strings.HasSuffix(p, "/") {
 			p = p[:len(p)-1]
 		}
-		c.path = strp(p)
+		c.path = new(p)
 	}
 	for _, f := range []*string{c.protocol, c.host, c.path, c.username} {
 		if f != nil && strings.Contains(*f, "\n") {

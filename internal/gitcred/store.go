@@ -23,7 +23,7 @@ type StoredCredential struct {
 	// AWS CLI helper signed (YYYYMMDDTHHMMSSZ + 64 hex digits): it expired
 	// about 15 minutes after SignedAt.
 	Signed   bool      `json:"signed,omitempty"`
-	SignedAt time.Time `json:"signed_at,omitempty"`
+	SignedAt time.Time `json:"signed_at"`
 	// username, hasUser and hasPassword keep what matching needs.
 	username    string
 	hasUser     bool

@@ -2,6 +2,7 @@ package gittrace
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -103,10 +104,8 @@ func (t *Trace) Failure() Failure {
 // curl's messages.
 func (t *Trace) transportKind(f *Failure) Kind {
 	text := t.Fatal
-	for _, info := range t.Info {
-		if proxyWords.MatchString(info) {
-			return KindProxy
-		}
+	if slices.ContainsFunc(t.Info, proxyWords.MatchString) {
+		return KindProxy
 	}
 	if proxyWords.MatchString(text) {
 		return KindProxy

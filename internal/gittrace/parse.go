@@ -26,7 +26,7 @@ type parser struct {
 // recognise are kept as messages.
 func Parse(stderr string) *Trace {
 	p := parser{pendingGet: -1, credFrom: -1, helperOut: -1}
-	for _, line := range strings.Split(strings.ReplaceAll(stderr, "\r\n", "\n"), "\n") {
+	for line := range strings.SplitSeq(strings.ReplaceAll(stderr, "\r\n", "\n"), "\n") {
 		p.line(line)
 	}
 	return &p.t

@@ -14,7 +14,7 @@ func matchARN(p pattern, value string) bool {
 	}
 	pparts := p.splitN(':', 6)
 	last := len(pparts) - 1
-	for i := 0; i < last; i++ {
+	for i := range last {
 		if !pparts[i].match(vparts[i]) {
 			return false
 		}

@@ -95,7 +95,7 @@ func convertStatement(i int, st iampolicy.Statement) (statement, error) {
 	case strings.EqualFold(st.Effect, iampolicy.EffectDeny):
 		s.deny = true
 	default:
-		return s, fmt.Errorf("Effect %q is neither Allow nor Deny", st.Effect)
+		return s, fmt.Errorf("the Effect %q is neither Allow nor Deny", st.Effect)
 	}
 	switch {
 	case st.Action != nil && st.NotAction != nil:

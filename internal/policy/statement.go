@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -54,10 +55,8 @@ func (s *statement) coversResource(resource string, r resolver) outcome {
 	}
 	if resource == "" {
 		if !s.notResource {
-			for _, p := range s.resources {
-				if p == "*" {
-					return outcome{t: yes}
-				}
+			if slices.Contains(s.resources, "*") {
+				return outcome{t: yes}
 			}
 		}
 		return undecided("the resource ARN is not known locally")

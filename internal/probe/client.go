@@ -238,7 +238,7 @@ func (c *Client) dial(ctx context.Context, d *net.Dialer, network, addr string) 
 // or a parent domain, with or without a leading dot, or IP addresses).
 func noProxy(list, host string) bool {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	for _, e := range strings.Split(list, ",") {
+	for e := range strings.SplitSeq(list, ",") {
 		e = strings.ToLower(strings.TrimSpace(e))
 		if e == "" {
 			continue

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -30,13 +29,4 @@ func ctx(t *testing.T) context.Context {
 	c, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	t.Cleanup(cancel)
 	return c
-}
-
-func contains(list []string, s string) bool {
-	for _, l := range list {
-		if strings.Contains(l, s) {
-			return true
-		}
-	}
-	return false
 }

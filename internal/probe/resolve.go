@@ -55,7 +55,7 @@ func splitResolve(e string, wantAddrs bool) (host, port string, addrs []string, 
 	if !hasAddrs || list == "" {
 		return "", "", nil, fmt.Errorf("no address")
 	}
-	for _, a := range strings.Split(list, ",") {
+	for a := range strings.SplitSeq(list, ",") {
 		a = strings.TrimSpace(a)
 		a = strings.TrimSuffix(strings.TrimPrefix(a, "["), "]")
 		if net.ParseIP(a) == nil {

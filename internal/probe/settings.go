@@ -109,7 +109,7 @@ func gitConfig(ctx context.Context, m Machine, dir string, args ...string) (map[
 	}
 	values := map[string][]string{}
 	var order []configEntry
-	for _, rec := range strings.Split(out.Stdout, "\x00") {
+	for rec := range strings.SplitSeq(out.Stdout, "\x00") {
 		if rec == "" {
 			continue
 		}

@@ -61,16 +61,14 @@ func TestConcurrentUse(t *testing.T) {
 	w := r.Writer(&sink)
 	var wg sync.WaitGroup
 	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			if got := r.String("s=" + canarySecret); got != "s=****" {
 				t.Errorf("got %q", got)
 			}
 			if _, err := w.Write([]byte(canarySecret + "\n")); err != nil {
 				t.Error(err)
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	if err := w.Close(); err != nil {

@@ -120,7 +120,7 @@ func (m *Machine) LookPath(name string) (string, error) {
 		sep = ";"
 	}
 	var notExec string
-	for _, dir := range strings.Split(m.env["PATH"], sep) {
+	for dir := range strings.SplitSeq(m.env["PATH"], sep) {
 		if dir == "" {
 			continue
 		}

@@ -102,7 +102,7 @@ func TestEmulator(t *testing.T) {
 		t.Errorf("unknown key: %v, want InvalidClientTokenId", err)
 	}
 	// The assumed role's session credentials work and name the role.
-	so, io, _ = opts(session)
+	so, _, _ = opts(session)
 	id, err = sts.New(so).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
 	if err != nil {
 		t.Fatalf("GetCallerIdentity as the role: %v", err)

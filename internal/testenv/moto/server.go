@@ -75,7 +75,7 @@ func Start(t testing.TB, opts Options) *Server {
 	// A port picked by the kernel can be taken again before moto binds it;
 	// try a few times.
 	var lastErr error
-	for attempt := 0; attempt < 3; attempt++ {
+	for range 3 {
 		motoURL, stop, err := launch(t, path, timeout)
 		if err == nil {
 			s.MotoURL = motoURL
