@@ -14,7 +14,9 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/gitworld"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/moto"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 // The AWS end-to-end scenarios: each starts its own moto_server (behind the
@@ -64,10 +66,7 @@ func TestAWSScenarios(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the doctor is not on PATH (testscript.Main puts it there): %v", err)
 	}
-	git, err := exec.LookPath("git")
-	if err != nil {
-		t.Skipf("SKIPPING: real git is needed on PATH: %v", err)
-	}
+	tools.RequireTool(t, "git")
 	schema := compileSchema(t)
 	for _, sc := range awsScenarios() {
 		t.Run(sc.name, func(t *testing.T) {
@@ -76,7 +75,7 @@ func TestAWSScenarios(t *testing.T) {
 			defer cancel()
 			run := sc.setup(ctx, t, srv)
 			srv.Enforce(t)
-			env := awsDoctorEnv(t, srv, git, doctor, run)
+			env := awsDoctorEnv(t, srv, doctor, run)
 			url := awsRepoURL + run.repo
 			base := append([]string{"--only", "credentials,permissions,kms"}, run.args...)
 
@@ -330,37 +329,23 @@ func awsRepo(ctx context.Context, t *testing.T, srv *moto.Server, name string) {
 	}
 }
 
-// awsDoctorEnv builds the doctor's environment from scratch: nothing of this
-// machine's AWS or git configuration leaks in.
-func awsDoctorEnv(t *testing.T, srv *moto.Server, git, doctor string, run awsRun) []string {
+// awsDoctorEnv builds the doctor's environment from scratch (a git world
+// with the real git and the doctor alone on PATH, no system git config):
+// nothing of this machine's AWS or git configuration leaks in.
+func awsDoctorEnv(t *testing.T, srv *moto.Server, doctor string, run awsRun) []string {
 	t.Helper()
-	work := t.TempDir()
-	home := filepath.Join(work, "home")
-	bin := filepath.Join(work, "bin")
-	for _, dir := range []string{filepath.Join(home, ".aws"), bin} {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+	w := gitworld.New(t, gitworld.Options{Git: true, Path: []string{filepath.Dir(doctor)}, NoSystem: true})
+	for name, content := range map[string]string{"credentials": run.credentials, "config": run.config} {
+		if err := os.Chmod(w.WriteHome(filepath.Join(".aws", name), content), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := os.Symlink(git, filepath.Join(bin, "git")); err != nil {
-		t.Fatal(err)
-	}
-	write := func(name, content string) {
-		if err := os.WriteFile(filepath.Join(home, ".aws", name), []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("credentials", run.credentials)
-	write("config", run.config)
-	return []string{
-		"HOME=" + home,
-		"PATH=" + bin + string(os.PathListSeparator) + filepath.Dir(doctor),
-		"AWS_ENDPOINT_URL=" + srv.URL,
+	return w.Env(
+		"AWS_ENDPOINT_URL="+srv.URL,
 		"AWS_EC2_METADATA_DISABLED=true",
-		"AWS_CONFIG_FILE=" + filepath.Join(home, ".aws", "config"),
-		"AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(home, ".aws", "credentials"),
-		"GIT_CONFIG_NOSYSTEM=1",
-	}
+		"AWS_CONFIG_FILE="+filepath.Join(w.Home, ".aws", "config"),
+		"AWS_SHARED_CREDENTIALS_FILE="+filepath.Join(w.Home, ".aws", "credentials"),
+	)
 }
 
 func awsRunDoctor(ctx context.Context, t *testing.T, doctor string, env, args []string) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/fakeaws"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden files from the current output")
@@ -35,7 +39,9 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/scripts",
 		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
+			env.Values[scriptTKey{}] = env.T()
 			// A machine's own CI variable would change the doctor's
 			// behaviour; scripts set it when they mean to.
 			env.Setenv("CI", "")
@@ -62,6 +68,8 @@ func TestScripts(t *testing.T) {
 			"schema-ok": schemaCmd(schema),
 			"junit-ok":  junitCmd,
 			"unsetenv":  func(ts *testscript.TestScript, _ bool, args []string) { ts.Setenv(args[0], "") },
+			"fakeaws":   fakeawsCmd,
+			"realgit":   realgitCmd,
 		},
 	})
 }
@@ -75,6 +83,64 @@ func commandDir(path string) (string, error) {
 	}
 	return "", fmt.Errorf("codecommit-doctor is not on the test PATH %q", path)
 }
+
+// fakeawsCmd writes a fake AWS CLI (internal/testenv/fakeaws):
+//
+//	fakeaws [-at FILE] [-version LINE] [BEHAVIOUR]
+//
+// FILE is bin/aws unless given, LINE what `aws --version` prints
+// (fakeaws.DefaultVersion), BEHAVIOUR one of fakeaws.Behaviours() (helper:
+// the credential helper's erase succeeds, anything else is unexpected).
+func fakeawsCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! fakeaws")
+	}
+	fs := flag.NewFlagSet("fakeaws", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	at := fs.String("at", "bin/aws", "")
+	version := fs.String("version", "", "")
+	usage := fmt.Sprintf("usage: fakeaws [-at FILE] [-version LINE] [BEHAVIOUR], BEHAVIOUR one of %v", fakeaws.Behaviours())
+	if err := fs.Parse(args); err != nil || fs.NArg() > 1 {
+		ts.Fatalf("%s", usage)
+	}
+	behaviour := fakeaws.Helper
+	if fs.NArg() == 1 {
+		behaviour = fakeaws.Behaviour(fs.Arg(0))
+	}
+	ts.Check(fakeaws.Write(ts.MkAbs(*at), behaviour, *version))
+}
+
+// realgitCmd links the real git of the test process's PATH into the
+// script's world:
+//
+//	realgit [FILE]
+//
+// FILE is bin/git unless given. Without git the script is skipped loudly,
+// or, when the test process has CI set, it fails (tools.RequireTool): a
+// dangling link would fail it for the wrong reason.
+func realgitCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) > 1 {
+		ts.Fatalf("usage: realgit [FILE]")
+	}
+	link := "bin/git"
+	if len(args) == 1 {
+		link = args[0]
+	}
+	git := tools.RequireTool(scriptT{ts}, "git")
+	link = ts.MkAbs(link)
+	ts.Check(os.MkdirAll(filepath.Dir(link), 0o755))
+	ts.Check(os.Symlink(git, link))
+}
+
+// scriptTKey holds the script's testscript.T in Env.Values, for skipping.
+type scriptTKey struct{}
+
+// scriptT lets tools.RequireTool skip or fail a script.
+type scriptT struct{ ts *testscript.TestScript }
+
+func (s scriptT) Skip(args ...any)  { s.ts.Value(scriptTKey{}).(testscript.T).Skip(args...) }
+func (s scriptT) Fatal(args ...any) { s.ts.Fatalf("%s", fmt.Sprint(args...)) }
+func (s scriptT) Name() string      { return "script " + s.ts.Name() + ".txtar" }
 
 // timings are the parts of text output that change from run to run.
 var timings = regexp.MustCompile(`\(\d+(\.\d+)?m?s\)|in \d+(\.\d+)?m?s|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC|took \d+(\.\d+)?m?s`)

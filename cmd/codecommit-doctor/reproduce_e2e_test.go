@@ -20,6 +20,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/internal/signer"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/gitendpoint"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/moto"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 // e2eReport is the part of the JSON report the scenarios read.
@@ -71,22 +72,11 @@ const (
 	reproDenyKMS = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"*"}]}`
 )
 
-func reproRequireTools(t *testing.T, tools ...string) {
-	t.Helper()
-	for _, tool := range tools {
-		if _, err := exec.LookPath(tool); err != nil {
-			msg := tool + " NOT FOUND ON PATH: the reproduce end-to-end scenarios did NOT run"
-			if os.Getenv("CI") != "" {
-				t.Fatal(msg)
-			}
-			t.Skip("!!! " + msg + " !!!")
-		}
-	}
-}
-
 func newE2EWorld(t *testing.T) *e2eWorld {
 	t.Helper()
-	reproRequireTools(t, "git", "aws", "moto_server")
+	for _, tool := range []string{"git", "aws", "moto_server"} {
+		tools.RequireTool(t, tool)
+	}
 	doctor, err := exec.LookPath("codecommit-doctor")
 	if err != nil {
 		t.Fatalf("the test binary does not provide codecommit-doctor on PATH: %v", err)

@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"testing"
 	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 // awscliProbe runs the installed AWS CLI's own credential-helper code
@@ -50,10 +52,7 @@ type cliVerdict struct {
 // TestHelperRulesMatchAWSCLI checks RegionFromHost and IsAWSHelperHost
 // against the real AWS CLI v1 installed on development and CI machines.
 func TestHelperRulesMatchAWSCLI(t *testing.T) {
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not on PATH")
-	}
+	python := tools.RequireTool(t, "python3")
 	hosts := []string{
 		"git-codecommit.us-east-1.amazonaws.com",
 		"git-codecommit.us-east-1.amazonaws.com:443",
@@ -89,7 +88,7 @@ func TestHelperRulesMatchAWSCLI(t *testing.T) {
 	out, err := cmd.Output()
 	var exitErr *exec.ExitError
 	if errors.As(err, &exitErr) && exitErr.ExitCode() == 3 {
-		t.Skip("the AWS CLI v1 (python package awscli) is not installed")
+		tools.Unavailable(t, "the AWS CLI v1 (python package awscli) is not installed for "+python+"; "+tools.InstallHint("aws"))
 	}
 	if err != nil {
 		t.Fatalf("running the AWS CLI probe: %v\n%s", err, stderr.String())

@@ -4,64 +4,49 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/gitworld"
 )
 
-// gitWorld is a throw-away git setup: a system config, a global config, a
-// clone with a local config, and a fake helper that logs each call.
+// gitWorld is a throw-away git setup (a gitworld.World: a system config,
+// a global config, the real git) with a clone with a local config, and a
+// fake helper that logs each call.
 type gitWorld struct {
+	*gitworld.World
 	t      *testing.T
 	dir    string
 	helper string // path of the fake helper script
 	log    string
-	env    []string
 }
 
 func newGitWorld(t *testing.T) *gitWorld {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	w := &gitWorld{t: t, dir: dir, helper: filepath.Join(dir, "fakehelper"), log: filepath.Join(dir, "helpers.log")}
+	// The fake helper runs cat: the inherited PATH comes after bin/git.
+	gw := gitworld.New(t, gitworld.Options{Git: true, InheritPATH: true})
+	dir := gw.Dir
+	w := &gitWorld{World: gw, t: t, dir: dir, helper: filepath.Join(dir, "fakehelper"), log: filepath.Join(dir, "helpers.log")}
 	script := fmt.Sprintf("#!/bin/sh\n# Logs NAME OPERATION and whether git sent a path; answers nothing.\ninput=$(cat)\ncase \"$input\" in *path=*) p=path ;; *) p=nopath ;; esac\necho \"$1 $2 $p\" >> %q\n", w.log)
 	w.write("fakehelper", script)
 	if err := os.Chmod(w.helper, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "home"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	w.env = []string{
-		"HOME=" + filepath.Join(dir, "home"),
-		"PATH=" + os.Getenv("PATH"),
-		"GIT_CONFIG_SYSTEM=" + filepath.Join(dir, "sysconfig"),
-		"GIT_CONFIG_NOSYSTEM=",
-		"XDG_CONFIG_HOME=" + filepath.Join(dir, "xdg"),
-	}
-	w.write("sysconfig", "")
 	w.git(dir, "init", "-q", "clone")
 	return w
 }
 
+// write writes a file under the world's directory ("sysconfig",
+// "home/.gitconfig", "clone/.git/config", ...).
 func (w *gitWorld) write(name, content string) {
 	w.t.Helper()
-	p := filepath.Join(w.dir, name)
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		w.t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		w.t.Fatal(err)
-	}
+	w.Write(name, content)
 }
 
 func (w *gitWorld) machine(extra ...string) *sys.Machine {
-	return sys.New(append(append([]string{}, w.env...), extra...), "")
+	return sys.New(w.Env(extra...), "")
 }
 
 func (w *gitWorld) git(dir string, args ...string) sys.Output {

@@ -2,26 +2,23 @@ package probe
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/gitworld"
 )
 
 // isolatedMachine is a real machine whose git reads only the given global
-// config (no system config) and whose environment is exactly env.
+// config (no system config: GIT_CONFIG_NOSYSTEM=1) and whose environment is
+// the git world's plus env. It returns the machine and its HOME.
 func isolatedMachine(t *testing.T, gitconfig string, env ...string) (*sys.Machine, string) {
 	t.Helper()
-	home := t.TempDir()
+	w := gitworld.New(t, gitworld.Options{InheritPATH: true, NoSystem: true})
 	if gitconfig != "" {
-		if err := os.WriteFile(filepath.Join(home, ".gitconfig"), []byte(gitconfig), 0o600); err != nil {
-			t.Fatal(err)
-		}
+		w.SetGlobalConfig(gitconfig)
 	}
-	base := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"), "GIT_CONFIG_NOSYSTEM=1"}
-	return sys.New(append(base, env...), ""), home
+	return sys.New(w.Env(env...), ""), w.Home
 }
 
 func ctx(t *testing.T) context.Context {

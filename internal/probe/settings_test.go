@@ -1,17 +1,16 @@
 package probe
 
 import (
-	"os/exec"
 	"reflect"
 	"testing"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 const testURL = "https://git-codecommit.us-east-1.amazonaws.com:8443/v1/repos/MyDemoRepo"
 
 func TestReadSettings(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not on PATH")
-	}
+	tools.RequireTool(t, "git")
 	tests := []struct {
 		name      string
 		gitconfig string
@@ -91,9 +90,7 @@ func TestReadSettings(t *testing.T) {
 }
 
 func TestReadSettingsSeesCommandLineConfig(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not on PATH")
-	}
+	tools.RequireTool(t, "git")
 	// git -c ... passes settings to child processes in GIT_CONFIG_PARAMETERS;
 	// a doctor started from such an environment must see them too.
 	m, _ := isolatedMachine(t, "", "GIT_CONFIG_PARAMETERS='http.curloptresolve'='h:1:127.0.0.1'")

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 // Fake canary credentials: they exist nowhere and only let us spot leaks.
@@ -26,15 +27,7 @@ const (
 // it is missing (failing instead when CI is set).
 func requireAWSCLI(t *testing.T) string {
 	t.Helper()
-	aws, err := exec.LookPath("aws")
-	if err != nil {
-		msg := "AWS CLI (aws) NOT FOUND ON PATH: the byte-for-byte cross-check against the real credential helper did NOT run"
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip("!!! " + msg + " !!!")
-	}
-	return aws
+	return tools.RequireTool(t, "aws")
 }
 
 // isolatedAWSEnv returns a minimal environment that keeps the user's AWS

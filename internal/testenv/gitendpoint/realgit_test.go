@@ -10,21 +10,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 // requireGitAndAWS skips (loudly) when git or aws is missing, unless CI is
 // set, in which case it fails.
 func requireGitAndAWS(t *testing.T) {
 	t.Helper()
-	for _, tool := range []string{"git", "aws"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			msg := tool + " NOT FOUND ON PATH: the end-to-end test with real git and the AWS CLI helper did NOT run"
-			if os.Getenv("CI") != "" {
-				t.Fatal(msg)
-			}
-			t.Skip("!!! " + msg + " !!!")
-		}
-	}
+	tools.RequireTool(t, "git")
+	tools.RequireTool(t, "aws")
 }
 
 // gitRun runs real git wired to the emulator with the AWS CLI helper and

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/signer"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 // shutdownTimeout bounds how long Close waits for requests in flight.
@@ -56,12 +57,19 @@ type Server struct {
 
 // Start starts an emulator for a test, fails the test if it cannot, and
 // closes it when the test ends. Unless opts.Logf is set, git http-backend's
-// stderr goes to t.Logf.
+// stderr goes to t.Logf. Without git (opts.Git) the test is skipped loudly,
+// or failed under CI (tools.RequireTool).
 func Start(t testing.TB, opts Options) *Server {
 	t.Helper()
 	if opts.Logf == nil {
 		opts.Logf = t.Logf
 	}
+	// http-backend is git's: without git the test skips loudly, or fails
+	// under CI.
+	if opts.Git == "" {
+		opts.Git = "git"
+	}
+	opts.Git = tools.RequireTool(t, opts.Git)
 	s, err := New(opts)
 	if err != nil {
 		t.Fatalf("starting the CodeCommit git endpoint emulator: %v", err)

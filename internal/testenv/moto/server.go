@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 // AccountID is the account moto puts every resource in.
@@ -50,20 +52,15 @@ type Server struct {
 
 // Start launches moto_server on a free loopback port and a recording proxy
 // in front of it. Both stop at test cleanup. It skips the test when
-// moto_server is not installed and CI is unset, and fails it under CI.
+// moto_server is not installed and CI is unset, and fails it under CI
+// (tools.RequireTool).
 func Start(t testing.TB, opts Options) *Server {
 	t.Helper()
 	program := opts.Program
 	if program == "" {
 		program = "moto_server"
 	}
-	path, err := exec.LookPath(program)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("moto_server is required under CI but was not found: %v", err)
-		}
-		t.Skipf("SKIPPING: %s not found on PATH (%v); install it with `python3 -m pip install 'moto[server]'` to run the AWS end-to-end tests", program, err)
-	}
+	path := tools.RequireTool(t, program)
 	timeout := opts.StartTimeout
 	if timeout <= 0 {
 		timeout = 30 * time.Second
