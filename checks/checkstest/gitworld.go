@@ -3,7 +3,6 @@ package checkstest
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/version"
 )
 
@@ -25,25 +25,10 @@ type GitWorld struct {
 	GOOS string
 }
 
-// RequireTool returns the path of a program the test needs. It skips the
-// test, saying so, when the program is missing, and fails it under CI,
-// where every tool must be installed.
-func RequireTool(t testing.TB, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed, and CI must run every test: %v", name, err)
-		}
-		t.Skipf("SKIPPING: %s is not installed (%v)", name, err)
-	}
-	return p
-}
-
 // NewGitWorld makes the world in a temporary directory.
 func NewGitWorld(t *testing.T, goos string) *GitWorld {
 	t.Helper()
-	gitPath := RequireTool(t, "git")
+	gitPath := tools.RequireTool(t, "git")
 	dir := t.TempDir()
 	w := &GitWorld{T: t, Dir: dir, Home: filepath.Join(dir, "home"), GOOS: goos}
 	bin := filepath.Join(dir, "bin")
