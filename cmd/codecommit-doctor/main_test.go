@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -70,6 +71,7 @@ func TestScripts(t *testing.T) {
 			"unsetenv":  func(ts *testscript.TestScript, _ bool, args []string) { ts.Setenv(args[0], "") },
 			"fakeaws":   fakeawsCmd,
 			"realgit":   realgitCmd,
+			"waitfile":  waitfileCmd,
 		},
 	})
 }
@@ -237,4 +239,23 @@ func compileSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatalf("compiling %s: %v", path, err)
 	}
 	return s
+}
+
+// waitfileCmd waits (at most 10 s) until a file exists: a background
+// program's sign that it has started.
+func waitfileCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: waitfile PATH")
+	}
+	p := ts.MkAbs(args[0])
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := os.Stat(p); err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("%s did not appear within 10s", args[0])
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -14,6 +15,10 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
 	"github.com/codecommit-doctor/codecommit-doctor/report"
 )
+
+// ExitInterrupted is the exit code of a run stopped by SIGINT or SIGTERM,
+// as shells report a program killed by SIGINT (128+2).
+const ExitInterrupted = 130
 
 // doctor runs the selected checks and prints the report.
 func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) error {
@@ -50,11 +55,16 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 	}
 	start := time.Now()
 	outcomes, err := runner.Run(ctx, selected, env)
+	if display != nil {
+		display.Stop() // erase the progress: the ordered report replaces it
+	}
 	if err != nil {
 		return &exitError{code: report.ExitCheckError, err: err}
 	}
-	if display != nil {
-		display.Stop() // erase the progress: the ordered report replaces it
+	if ctx.Err() != nil {
+		// Results of an interrupted run are "context canceled", not
+		// verdicts: none is printed.
+		return &exitError{code: ExitInterrupted, err: errors.New("interrupted: the checks were stopped before they finished; no verdict")}
 	}
 	rep := report.Build(report.Meta{
 		Version:   a.Build.String(),

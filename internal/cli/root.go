@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,7 +15,8 @@ const exitCodesHelp = `Exit codes:
   0  no check failed (warnings allowed unless --strict)
   1  at least one check failed (or warned, with --strict)
   2  usage or configuration error of the doctor itself
-  3  no check failed, but at least one could not finish (status error)`
+  3  no check failed, but at least one could not finish (status error)
+  130 interrupted (Ctrl-C or SIGTERM): no verdict`
 
 // doctorOptions are the flags of a doctor run.
 type doctorOptions struct {
@@ -48,6 +50,9 @@ Without REPO_URL it diagnoses the clone in the current directory.
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
+				if strings.TrimSpace(args[0]) == "" {
+					return usageError("the repository URL argument is empty (an unset variable such as \"$REPO_URL\"?): pass a CodeCommit URL, or no argument inside a clone")
+				}
 				return a.doctor(cmd.Context(), o, args[0])
 			}
 			return a.doctor(cmd.Context(), o, "")
