@@ -151,9 +151,9 @@ func (w *World) Link(name, target string) {
 	}
 }
 
-// Git runs git (bin/git, or the one on the world's PATH) with the world's
-// environment in dir ("" is HOME) and returns its stdout; the test fails
-// when git does.
+// Git runs git (bin/git when the world has it, else git from the test
+// process's PATH) with the world's environment and GIT_TERMINAL_PROMPT=0
+// in dir ("" is HOME) and returns its stdout; the test fails when git does.
 func (w *World) Git(dir string, args ...string) string {
 	w.t.Helper()
 	if dir == "" {
