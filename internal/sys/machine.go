@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -15,6 +16,8 @@ type Machine struct {
 	env  map[string]string
 	goos string
 	now  func() time.Time
+	// seal makes the doctor a child subreaper before its first program.
+	seal sync.Once
 }
 
 // New returns a Machine reading the process environment. goos overrides
