@@ -26,4 +26,3 @@ func TestFIFOIsRefusedWithoutBlocking(t *testing.T) {
 	}
 	f.Close()
 }
-
