@@ -190,3 +190,22 @@ func strconvs(xs []int) string {
 	}
 	return strings.Join(s, " ")
 }
+
+func FuzzParseStat(f *testing.F) {
+	f.Add("42 (a (weird) name) S 7 42 42 0 -1")
+	f.Add("1 (init) S 0 1 1")
+	f.Add("9 () Z")
+	f.Fuzz(func(t *testing.T, line string) {
+		p, err := parseStat(5, line)
+		if err != nil {
+			return
+		}
+		if p.pid != 5 {
+			t.Fatalf("pid %d", p.pid)
+		}
+		// What follows the last ')' decides: the command name cannot fake it.
+		if _, err := parseStat(5, "5 ("+line+") S 1"); err != nil {
+			t.Fatalf("a command name holding %q broke the parse: %v", line, err)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package version
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -107,4 +108,19 @@ func TestExcerptBoundAppliesAfterQuoting(t *testing.T) {
 	if err == nil || len(err.Error()) > 400 {
 		t.Fatalf("error too long or missing: %d bytes", len(fmt.Sprint(err)))
 	}
+}
+
+func FuzzQuoteBounded(f *testing.F) {
+	f.Add("aws-cli/" + strings.Repeat("\u0378", 100))
+	f.Add("plain")
+	f.Add("\xff\xfe")
+	f.Fuzz(func(t *testing.T, s string) {
+		q := quoteBounded(s, excerptMax, excerptMaxBytes)
+		if len(q) > excerptMaxBytes+5 {
+			t.Fatalf("%d bytes: %s", len(q), q)
+		}
+		if _, err := strconv.Unquote(q); err != nil {
+			t.Fatalf("not a valid quoted string: %s (%v)", q, err)
+		}
+	})
 }
