@@ -146,7 +146,7 @@ func (m *Machine) Run(ctx context.Context, c Command) (Output, error) {
 			return Output{}, fmt.Errorf("running `%s`: stdin pipe: %w", c, err)
 		}
 		cmd.Stdin, stdinW = r, w
-		defer r.Close()
+		defer r.Close() // closed again at once after Start: the program has its copy
 	} // else exec gives the program the null device: EOF at once.
 
 	start := time.Now()
@@ -160,6 +160,9 @@ func (m *Machine) Run(ctx context.Context, c Command) (Output, error) {
 	}
 	stdout.started()
 	stderr.started()
+	if r, ok := cmd.Stdin.(*os.File); ok {
+		r.Close()
+	}
 	limitErr := limitMemory(cmd.Process.Pid, c.maxMemory())
 	if stdinW != nil {
 		go func() {
