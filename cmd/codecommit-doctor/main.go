@@ -11,6 +11,7 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/cli"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
 )
 
 // Stamped by the release build with -ldflags "-X main.version=... -X main.commit=... -X main.date=...".
@@ -25,7 +26,8 @@ var (
 const testGOOSVariable = "CODECOMMIT_DOCTOR_TEST_GOOS"
 
 func main() {
-	os.Exit(mainExit())
+	// Sealed: nothing the doctor starts outlives it (see internal/sys).
+	os.Exit(sys.Sealed(mainExit))
 }
 
 func mainExit() int {

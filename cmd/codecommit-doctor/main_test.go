@@ -16,18 +16,19 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/fakeaws"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden files from the current output")
 
-// TestMain lets the test binary act as the codecommit-doctor program, so the
-// scripts run the real command in its own process with a prepared HOME,
-// PATH and config.
+// TestMain lets the test binary act as the codecommit-doctor program, sealed
+// like main, so the scripts run the real command in its own process with a
+// prepared HOME, PATH and config.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"codecommit-doctor": func() { os.Exit(mainExit()) },
+		"codecommit-doctor": func() { os.Exit(sys.Sealed(mainExit)) },
 	})
 }
 

@@ -13,6 +13,16 @@
 // Endpoints honour AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>, which
 // is how tests reach an emulator.
 //
+// Sealed: before the SDK reads the shared files, CheckFiles inspects them
+// (internal/safefile), so a FIFO, a device or a huge file is a typed error,
+// not a hang. credential_process does not run through the SDK's exec
+// (which gives it the doctor's stdin and stderr and ignores cancellation)
+// but through a ProcessRunner — the Env itself when it is a *sys.Machine —
+// with stdin closed, output captured and redacted, a deadline
+// (ProcessTimeout and the caller's context), its process group killed;
+// failures are *ProcessError values ("credential_process `CMD` did not
+// finish in 30s").
+//
 // The SDK reads the process environment itself; Load passes what it can
 // explicitly from the Env it is given (the shared file paths, the profile
 // chosen by the caller, whether IMDS is disabled), which in the doctor is

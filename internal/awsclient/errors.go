@@ -12,6 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials/processcreds"
 	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
 	"github.com/aws/smithy-go"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/safefile"
 )
 
 // Problem names what went wrong with an AWS call or with loading
@@ -35,6 +37,7 @@ const (
 	ProblemThrottled         Problem = "throttled"
 	ProblemUnreachable       Problem = "endpoint-unreachable"
 	ProblemTimeout           Problem = "timeout"
+	ProblemUnsafeFile        Problem = "unsafe-file" // a *safefile.Error: FIFO, device, loop, too large, unreadable
 	ProblemOther             Problem = "other"
 )
 
@@ -48,7 +51,10 @@ func Classify(err error) Problem {
 	var ssoErr *ssocreds.InvalidTokenError
 	var procErr *processcreds.ProviderError
 	var noCreds *NoCredentialsError
+	var fileErr *safefile.Error
 	switch {
+	case errors.As(err, &fileErr):
+		return ProblemUnsafeFile
 	case errors.As(err, &notExist):
 		return ProblemProfileNotFound
 	case errors.As(err, &noCreds):
@@ -137,6 +143,14 @@ const maxMessage = 240
 func Describe(err error) string {
 	if err == nil {
 		return ""
+	}
+	var sealed *ProcessError
+	if errors.As(err, &sealed) {
+		return sealed.Error()
+	}
+	var fileErr *safefile.Error
+	if errors.As(err, &fileErr) {
+		return fileErr.Error()
 	}
 	var procErr *processcreds.ProviderError
 	if errors.As(err, &procErr) {

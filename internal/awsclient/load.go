@@ -47,14 +47,29 @@ type LoadOptions struct {
 	// RetryMaxAttempts for every call (DefaultRetryMaxAttempts when zero):
 	// a diagnosis should fail fast rather than retry for long.
 	RetryMaxAttempts int
+	// Runner runs credential_process; nil means the Env when it is a
+	// ProcessRunner (a *sys.Machine is), else the SDK runs it itself.
+	Runner ProcessRunner
+	// ProcessTimeout bounds one run of credential_process
+	// (DefaultProcessTimeout when zero); the caller's context bounds it too.
+	ProcessTimeout time.Duration
 }
 
 // Load resolves configuration and the credential chain like the AWS CLI,
 // without retrieving credentials or calling AWS (except that a web
 // identity or SSO configuration may be validated). Errors name the
 // problem: see Classify.
+//
+// Before the SDK reads anything, the shared config and credentials files
+// (and the CA bundle and token files they or the environment name) are
+// inspected with internal/safefile: a FIFO, a device, a directory, a
+// symbolic link loop or a file over 4 MiB gives a *safefile.Error (Classify:
+// ProblemUnsafeFile) at once instead of a hang or unbounded memory.
 func Load(ctx context.Context, env Env, o LoadOptions) (*Session, error) {
 	paths := awsconfig.DefaultPaths(env.Getenv, env.HomeDir())
+	if err := CheckFiles(env, o.Profile); err != nil {
+		return nil, fmt.Errorf("loading the AWS configuration: %w", err)
+	}
 	attempts := o.RetryMaxAttempts
 	if attempts <= 0 {
 		attempts = DefaultRetryMaxAttempts
@@ -101,6 +116,15 @@ func Load(ctx context.Context, env Env, o LoadOptions) (*Session, error) {
 		s.sources = ps.ProviderSources()
 	}
 	s.source = describeSource(s.sources, s.envCfg, s.shared)
+	runner := o.Runner
+	if runner == nil {
+		runner, _ = env.(ProcessRunner)
+	}
+	processTimeout := o.ProcessTimeout
+	if processTimeout <= 0 {
+		processTimeout = DefaultProcessTimeout
+	}
+	s.sealProcess(runner, processTimeout)
 	if slices.Contains(s.sources, aws.CredentialSourceIMDS) && !isAnonymous(cfg.Credentials) {
 		timeout := o.IMDSTimeout
 		if timeout <= 0 {

@@ -88,6 +88,13 @@ var contextRules = []contextRule{
 		value:  scanWhile(isHex),
 		minLen: 64,
 	},
+	// botocore's debug log: "... DEBUG - Signature:" and the hex value
+	// alone on the next line (also with the newline escaped, in JSON).
+	{
+		prefix: regexp.MustCompile(`(?i)signature:[ \t]*(?:\r?\n|\\r\\n|\\n)[ \t]*`),
+		value:  scanWhile(isHex),
+		minLen: 64,
+	},
 	{
 		prefix: regexp.MustCompile(`(?i)x-amz-signature[ \t]*[:=][ \t]*`),
 		value:  scanToken,

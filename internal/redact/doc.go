@@ -21,8 +21,14 @@
 //     timestamp is kept, the signature removed (20261126T072702Z****);
 //     "password=" values (git credential fill output) are removed whole;
 //     a username KEYID%<session token> keeps the masked key id only.
-//   - SigV4 signatures (Signature=<64 hex>, X-Amz-Signature=...), and the
-//     value of Authorization: Basic/Bearer/Token headers.
+//   - SigV4 signatures (Signature=<64 hex>, X-Amz-Signature=..., and
+//     botocore's debug log, where "Signature:" ends a line and the 64-hex
+//     value stands alone on the next), and the value of Authorization:
+//     Basic/Bearer/Token headers. In botocore's CanonicalRequest blocks the
+//     x-amz-security-token: line loses its value; the StringToSign's hash
+//     of the canonical request is not a secret and is kept. Real AWS CLI
+//     --debug output and a GIT_TRACE_CURL trace are the fixtures
+//     (testdata/botocore).
 //   - Passwords inside URLs: scheme://user:password@host becomes
 //     scheme://user:****@host.
 //

@@ -5,16 +5,25 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 )
 
 // DefaultMaxOutput caps what is captured of each of stdout and stderr.
 const DefaultMaxOutput = 1 << 20
 
-// waitDelay bounds how long Run waits for a killed program's children to
-// release its output pipes (the AWS CLI helper started by git, say).
+// DefaultMaxMemory caps the address space of every program the doctor runs
+// (Linux only; see Command.MaxMemory). The AWS CLI, git and the credential
+// helpers need a small fraction of it.
+const DefaultMaxMemory = 4 << 30
+
+// waitDelay bounds how long Run waits, once the program has exited and its
+// process group is killed, for a descendant that left the group (setsid)
+// to release the output pipes.
 const waitDelay = 2 * time.Second
 
 // Command is one program run.
@@ -26,10 +35,20 @@ type Command struct {
 	Dir   string   // working directory ("" = current)
 	// MaxOutput caps each captured stream; 0 means DefaultMaxOutput.
 	MaxOutput int
+	// MaxMemory caps the program's address space in bytes (Linux:
+	// RLIMIT_AS, inherited by what it starts); 0 means DefaultMaxMemory,
+	// a negative value no cap.
+	MaxMemory int64
+	// Display, when set, is how the command is named in errors instead of
+	// String (e.g. a redacted credential_process command line).
+	Display string
 }
 
 // String is the command line as shown to users.
 func (c Command) String() string {
+	if c.Display != "" {
+		return c.Display
+	}
 	parts := append([]string{c.Name}, c.Args...)
 	for i, p := range parts {
 		if p == "" || strings.ContainsAny(p, " \t\"'$") {
@@ -37,6 +56,13 @@ func (c Command) String() string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+func (c Command) maxMemory() int64 {
+	if c.MaxMemory == 0 {
+		return DefaultMaxMemory
+	}
+	return c.MaxMemory
 }
 
 // Output is what a finished program left behind. A non-zero exit status is
@@ -75,32 +101,98 @@ var noPrompt = []string{
 }
 
 // Run runs a program and waits for it, within ctx's deadline.
+//
+// The program runs in a process group of its own (Unix). When it exits —
+// normally, or killed because ctx ended — the whole group is killed, so
+// nothing it started in the background survives it; a descendant that left
+// the group (setsid) is ended by ReapAll. On Linux the program's address
+// space is capped (Command.MaxMemory); a program that ran out of memory
+// under the cap is reported as a *MemoryLimitError.
 func (m *Machine) Run(ctx context.Context, c Command) (Output, error) {
 	path, err := m.LookPath(c.Name)
 	if err != nil {
 		return Output{}, fmt.Errorf("running `%s`: %w", c, err)
 	}
+	m.seal.Do(func() { _ = BecomeSubreaper() })
 	limit := c.MaxOutput
 	if limit <= 0 {
 		limit = DefaultMaxOutput
 	}
-	stdout := &capped{limit: limit}
-	stderr := &capped{limit: limit}
 	cmd := exec.CommandContext(ctx, path, c.Args...)
 	cmd.Dir = c.Dir
 	cmd.Env = m.commandEnv(c.Env)
-	cmd.Stdin = strings.NewReader(c.Stdin)
-	cmd.Stdout = stdout
-	cmd.Stderr = stderr
 	cmd.WaitDelay = waitDelay
 	setProcessGroup(cmd)
+
+	// The pipes are the doctor's own (not exec's copying goroutines), so
+	// that Wait returns when the program exits, even while something it
+	// left behind still holds them; the group is killed right after.
+	stdout, err := newCapture(limit)
+	if err != nil {
+		return Output{}, fmt.Errorf("running `%s`: %w", c, err)
+	}
+	stderr, err := newCapture(limit)
+	if err != nil {
+		stdout.abandon()
+		return Output{}, fmt.Errorf("running `%s`: %w", c, err)
+	}
+	cmd.Stdout, cmd.Stderr = stdout.w, stderr.w
+	var stdinW *os.File
+	if c.Stdin != "" {
+		r, w, err := os.Pipe()
+		if err != nil {
+			stdout.abandon()
+			stderr.abandon()
+			return Output{}, fmt.Errorf("running `%s`: stdin pipe: %w", c, err)
+		}
+		cmd.Stdin, stdinW = r, w
+		defer r.Close() // closed again at once after Start: the program has its copy
+	} // else exec gives the program the null device: EOF at once.
+
 	start := time.Now()
-	runErr := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		stdout.abandon()
+		stderr.abandon()
+		if stdinW != nil {
+			stdinW.Close()
+		}
+		return Output{}, fmt.Errorf("running `%s`: %w", c, err)
+	}
+	stdout.started()
+	stderr.started()
+	if r, ok := cmd.Stdin.(*os.File); ok {
+		r.Close()
+	}
+	limitErr := limitMemory(cmd.Process.Pid, c.maxMemory())
+	if stdinW != nil {
+		go func() {
+			// A program that does not read its input gets EPIPE or the
+			// close below; either way the writer ends.
+			_, _ = io.WriteString(stdinW, c.Stdin)
+			stdinW.Close()
+		}()
+	}
+	var runErr error
+	if awaitExit(cmd.Process.Pid) {
+		killGroup(cmd)
+		runErr = cmd.Wait()
+	} else {
+		runErr = cmd.Wait()
+		killGroup(cmd)
+	}
+	if stdinW != nil {
+		stdinW.Close()
+	}
+	drainCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), waitDelay)
+	stdout.finish(drainCtx)
+	stderr.finish(drainCtx)
+	cancel()
+
 	out := Output{
 		Path:      path,
-		Stdout:    stdout.buf.String(),
-		Stderr:    stderr.buf.String(),
-		Truncated: stdout.truncated || stderr.truncated,
+		Stdout:    stdout.String(),
+		Stderr:    stderr.String(),
+		Truncated: stdout.truncated() || stderr.truncated(),
 		Duration:  time.Since(start),
 	}
 	if cmd.ProcessState != nil {
@@ -108,6 +200,9 @@ func (m *Machine) Run(ctx context.Context, c Command) (Output, error) {
 	}
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return out, fmt.Errorf("running `%s`: %w", c, ctxErr)
+	}
+	if limitErr == nil && c.maxMemory() > 0 && ranOutOfMemory(cmd.ProcessState, out.Stderr) {
+		return out, &MemoryLimitError{Command: c.String(), Limit: c.maxMemory(), ExitCode: out.ExitCode}
 	}
 	if runErr == nil {
 		return out, nil
@@ -149,6 +244,70 @@ func (m *Machine) commandEnv(extra []string) []string {
 		env = append(env, k+"="+merged[k])
 	}
 	return env
+}
+
+// capture is one output pipe of a program and what was read from it.
+type capture struct {
+	r, w *os.File
+	done chan struct{}
+	mu   sync.Mutex
+	buf  capped
+}
+
+func newCapture(limit int) (*capture, error) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("output pipe: %w", err)
+	}
+	return &capture{r: r, w: w, done: make(chan struct{}), buf: capped{limit: limit}}, nil
+}
+
+// started closes the doctor's copy of the write end and reads until every
+// writer is gone (or finish gives up).
+func (c *capture) started() {
+	c.w.Close()
+	go func() {
+		defer close(c.done)
+		b := make([]byte, 32*1024)
+		for {
+			n, err := c.r.Read(b)
+			c.mu.Lock()
+			_, _ = c.buf.Write(b[:n])
+			c.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+}
+
+// finish waits for the end of the output until ctx ends, then closes the
+// read end: a writer still holding the pipe gets EPIPE. What was read so
+// far is kept; the reader ends with the close.
+func (c *capture) finish(ctx context.Context) {
+	select {
+	case <-c.done:
+	case <-ctx.Done():
+	}
+	c.r.Close()
+}
+
+// abandon releases a pipe that was never given to a program.
+func (c *capture) abandon() {
+	c.r.Close()
+	c.w.Close()
+}
+
+func (c *capture) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.buf.buf.String()
+}
+
+func (c *capture) truncated() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.buf.truncated
 }
 
 // capped keeps the first limit bytes written to it and drops the rest.

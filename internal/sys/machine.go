@@ -1,12 +1,14 @@
 package sys
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/safefile"
 )
 
 // Machine is the real machine, with an environment and an OS name that tests
@@ -15,6 +17,8 @@ type Machine struct {
 	env  map[string]string
 	goos string
 	now  func() time.Time
+	// seal makes the doctor a child subreaper before its first program.
+	seal sync.Once
 }
 
 // New returns a Machine reading the process environment. goos overrides
@@ -74,29 +78,14 @@ func (m *Machine) HomeDir() string {
 	return ""
 }
 
-// ReadFile reads a file, refusing anything larger than limit bytes.
+// ReadFile reads a file, refusing anything larger than limit bytes and
+// anything that is not a readable regular file (a FIFO, a device, a
+// symbolic link loop), without ever blocking on it: the error is a
+// *safefile.Error naming the file and what is wrong; a missing file's
+// error matches fs.ErrNotExist.
 func (m *Machine) ReadFile(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("reading %s: is a directory", path)
-	}
-	if st.Size() > limit {
-		return nil, fmt.Errorf("reading %s: file is %d bytes, larger than the %d bytes the doctor reads", path, st.Size(), limit)
-	}
-	b := make([]byte, st.Size())
-	n, err := f.Read(b)
-	if err != nil && st.Size() > 0 {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
-	}
-	return b[:n], nil
+	return safefile.ReadFile(path, limit) // its errors name the file
+
 }
 
 // FileExists reports whether path names an existing file or directory.

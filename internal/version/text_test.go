@@ -1,6 +1,9 @@
 package version
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/Masterminds/semver/v3"
@@ -86,4 +89,38 @@ func TestValidPrerelease(t *testing.T) {
 			t.Errorf("validPrerelease(%q) = %v, want %v", p, got, want)
 		}
 	}
+}
+
+func TestExcerptBoundAppliesAfterQuoting(t *testing.T) {
+	// Runes that quote as \uXXXX or \U00XXXXXX: 80 of them quote to far
+	// more than 80 bytes.
+	for _, r := range []rune{'\u0378', '\U000e0100', '\ufffe', 'é', '"'} {
+		s := strings.Repeat(string(r), 200)
+		got := excerpt("aws-cli/" + s)
+		if len(got) > excerptMaxBytes+5 {
+			t.Errorf("rune %U: excerpt is %d bytes: %s", r, len(got), got)
+		}
+		if !strings.HasPrefix(got, `"aws-cli/`) || !strings.Contains(got, "…") {
+			t.Errorf("rune %U: excerpt lost its beginning or ellipsis: %s", r, got)
+		}
+	}
+	_, err := ParseAWSCLI("aws-cli/" + strings.Repeat("\u0378", 300))
+	if err == nil || len(err.Error()) > 400 {
+		t.Fatalf("error too long or missing: %d bytes", len(fmt.Sprint(err)))
+	}
+}
+
+func FuzzQuoteBounded(f *testing.F) {
+	f.Add("aws-cli/" + strings.Repeat("\u0378", 100))
+	f.Add("plain")
+	f.Add("\xff\xfe")
+	f.Fuzz(func(t *testing.T, s string) {
+		q := quoteBounded(s, excerptMax, excerptMaxBytes)
+		if len(q) > excerptMaxBytes+5 {
+			t.Fatalf("%d bytes: %s", len(q), q)
+		}
+		if _, err := strconv.Unquote(q); err != nil {
+			t.Fatalf("not a valid quoted string: %s (%v)", q, err)
+		}
+	})
 }
