@@ -17,6 +17,8 @@ const (
 	ExitFail       = 1 // at least one check failed
 	ExitUsage      = 2 // the doctor's own usage or configuration error
 	ExitCheckError = 3 // no failure, but at least one check could not finish
+	// ExitInterrupted ends a run stopped by Ctrl-C, SIGINT or SIGTERM.
+	ExitInterrupted = 130
 )
 
 // Report is one doctor run.

@@ -6,8 +6,9 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"syscall"
 
-	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/cli"
 )
@@ -28,15 +29,31 @@ func main() {
 }
 
 func mainExit() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C, SIGINT and SIGTERM cancel the context: every program a check
+	// runs is killed with it, and the run ends with "interrupted", exit 130.
+	// A second signal gets the default behaviour (the process dies at once).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	fd := int(os.Stdout.Fd())
+	tty := term.IsTerminal(fd)
+	width := 0
+	if tty {
+		if w, _, err := term.GetSize(fd); err == nil {
+			width = w
+		}
+	}
 	a := &cli.App{
 		Stdout:    os.Stdout,
 		Stderr:    os.Stderr,
 		Environ:   os.Environ(),
-		StdoutTTY: isatty.IsTerminal(os.Stdout.Fd()) || isatty.IsCygwinTerminal(os.Stdout.Fd()),
+		StdoutTTY: tty,
+		Width:     width,
 		GOOS:      os.Getenv(testGOOSVariable),
-		Build:     cli.BuildInfo{Version: version, Commit: commit, Date: date},
+		Build:     cli.BuildInfo{Version: version, Commit: commit, Date: date}.Resolve(nil),
 	}
 	return a.Run(ctx, os.Args[1:])
 }

@@ -19,6 +19,7 @@ type App struct {
 	Stdout, Stderr io.Writer
 	Environ        []string
 	StdoutTTY      bool
+	Width          int    // terminal columns of stdout; 0 when unknown or not a terminal
 	GOOS           string // "" = runtime.GOOS; set by tests only
 	Build          BuildInfo
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -16,6 +17,7 @@ import (
 
 // doctor runs the selected checks and prints the report.
 func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) error {
+	o.output = normalizeFormat(o.output)
 	render, err := report.Lookup(o.output)
 	if err != nil {
 		return usageError("%v", err)
@@ -23,11 +25,17 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 	if o.timeout <= 0 {
 		return usageError("--timeout must be positive, got %s", o.timeout)
 	}
-	selected, err := checks.Select(checks.All(), o.only, o.skip)
+	selected, err := selectChecks(o.only, o.skip)
 	if err != nil {
 		return usageError("%v", err)
 	}
+	if len(selected) == 0 {
+		return usageError("--only %s --skip %s leaves no check to run", listFlag(o.only), listFlag(o.skip))
+	}
 	machine := sys.New(a.Environ, a.GOOS)
+	if err := checkRemoteFlag(ctx, machine, o.remote, repoURL); err != nil {
+		return err
+	}
 	redactor := newRedactor(machine)
 	env := &checks.Env{Sys: machine, Redactor: redactor, Options: checks.Options{
 		RepoURL: repoURL, Profile: o.profile, Region: o.region, Remote: o.remote,
@@ -48,9 +56,14 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 		}
 	}
 	start := time.Now()
-	outcomes := runner.Run(ctx, selected, env)
+	outcomes, interrupted := runUntilInterrupted(ctx, runner, selected, env)
 	if display != nil {
 		display.Stop() // erase the progress: the ordered report replaces it
+	}
+	if interrupted {
+		// The checks were cancelled half-way: their "context canceled"
+		// results say nothing about the machine, so no report.
+		return &exitError{code: report.ExitInterrupted, err: errors.New("interrupted")}
 	}
 	rep := report.Build(report.Meta{
 		Version:   a.Build.String(),
@@ -88,4 +101,62 @@ func shortenHome(s, home string) string {
 	}
 	s = strings.ReplaceAll(s, home+"/", "~/")
 	return strings.ReplaceAll(s, home+`\`, `~\`)
+}
+
+// interruptGrace is how long an interrupted run waits for its checks to
+// return once their programs were killed.
+const interruptGrace = 3 * time.Second
+
+// runUntilInterrupted runs the checks; when ctx is cancelled (Ctrl-C,
+// SIGTERM) the programs they run die with it, and the run ends at once
+// after a short grace even if a check is slow to notice.
+func runUntilInterrupted(ctx context.Context, runner checks.Runner, selected []checks.Check, env *checks.Env) ([]checks.Outcome, bool) {
+	done := make(chan []checks.Outcome, 1)
+	go func() { done <- runner.Run(ctx, selected, env) }()
+	select {
+	case outcomes := <-done:
+		return outcomes, ctx.Err() != nil
+	case <-ctx.Done():
+	}
+	select {
+	case <-done:
+	case <-time.After(interruptGrace):
+	}
+	return nil, true
+}
+
+// checkRemoteFlag makes --remote a usage error outside a clone or when the
+// clone has no such remote, listing the remotes it has.
+func checkRemoteFlag(ctx context.Context, m *sys.Machine, remote, repoURL string) error {
+	if remote == "" {
+		return nil
+	}
+	if repoURL != "" {
+		return usageError("--remote %q and the REPO_URL argument both name the repository: give one of them", remote)
+	}
+	names, err := cloneRemotes(ctx, m)
+	var nc *notInCloneError
+	switch {
+	case errors.As(err, &nc):
+		return usageError("--remote %q: %v; run inside the clone, or pass the repository URL instead", remote, nc)
+	case err != nil:
+		// git itself cannot run: the git check says why.
+		return nil
+	}
+	for _, n := range names {
+		if n == remote {
+			return nil
+		}
+	}
+	if len(names) == 0 {
+		return usageError("--remote %q: this clone has no remotes (git remote -v lists none)", remote)
+	}
+	return usageError("--remote %q: this clone has no such remote; its remotes: %s", remote, strings.Join(names, ", "))
+}
+
+func listFlag(ids []string) string {
+	if len(ids) == 0 {
+		return `""`
+	}
+	return strings.Join(ids, ",")
 }

@@ -16,8 +16,8 @@ func newExplainCmd(a *App) *cobra.Command {
 		Args:      cobra.ExactArgs(1),
 		ValidArgs: checkIDs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			for _, c := range checks.All() {
-				if i := c.Info(); i.ID == args[0] {
+			for _, i := range checkInfos() {
+				if i.ID == args[0] {
 					fmt.Fprint(a.Stdout, explanation(i))
 					return nil
 				}
