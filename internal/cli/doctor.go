@@ -41,14 +41,12 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 		RepoURL: repoURL, Profile: o.profile, Region: o.region, Remote: o.remote,
 		Offline: o.offline, Verbose: o.verbose,
 	}}
-	_, ci := machine.LookupEnv("CI")
-	_, noColor := machine.LookupEnv("NO_COLOR")
-	human := o.output == "text" && a.StdoutTTY
-	color := human && !o.noColor && !noColor
+	term := decideTerminal(machine, o.output, a.StdoutTTY, a.Width, o.noColor)
+	color := term.color
 	runner := checks.Runner{Timeout: o.timeout}
 	var display *progress.Display
-	if human && !ci {
-		display = progress.Start(a.Stdout)
+	if term.live {
+		display = progress.Start(a.Stdout, a.Width)
 		width := len("credential-helper")
 		runner.OnStart = func(i checks.Info) { display.Started(i.ID) }
 		runner.OnDone = func(out checks.Outcome) {
