@@ -148,4 +148,3 @@ func (s *Screen) Lines() []string {
 
 // String is the screen's text, one line per row.
 func (s *Screen) String() string { return strings.Join(s.Lines(), "\n") }
-
