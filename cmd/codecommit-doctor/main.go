@@ -24,6 +24,11 @@ var (
 // on any machine. It is not a user-facing option and is not documented as one.
 const testGOOSVariable = "CODECOMMIT_DOCTOR_TEST_GOOS"
 
+// testOSReleaseVariable names the os-release file end-to-end tests give
+// the doctor instead of /etc/os-release, so the header does not depend on
+// the machine. Not a user-facing option either.
+const testOSReleaseVariable = "CODECOMMIT_DOCTOR_TEST_OS_RELEASE"
+
 func main() {
 	os.Exit(mainExit())
 }
@@ -53,6 +58,7 @@ func mainExit() int {
 		StdoutTTY: tty,
 		Width:     width,
 		GOOS:      os.Getenv(testGOOSVariable),
+		OSRelease: os.Getenv(testOSReleaseVariable),
 		Build:     cli.BuildInfo{Version: version, Commit: commit, Date: date}.Resolve(nil),
 	}
 	return a.Run(ctx, os.Args[1:])

@@ -31,7 +31,7 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	schema := compileSchema(t)
+	schemas := compileSchemas(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/scripts",
 		RequireExplicitExec: true,
@@ -46,6 +46,14 @@ func TestScripts(t *testing.T) {
 			env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 			env.Setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:1")
 			env.Setenv("HOME", filepath.Join(env.WorkDir, "home"))
+			// The report's header names the OS release and the shell: the
+			// same ones on every machine.
+			osRelease := filepath.Join(env.WorkDir, ".os-release")
+			if err := os.WriteFile(osRelease, []byte("PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\n"), 0o644); err != nil {
+				return err
+			}
+			env.Setenv("CODECOMMIT_DOCTOR_TEST_OS_RELEASE", osRelease)
+			env.Setenv("SHELL", "/bin/bash")
 			// PATH holds the scripts' own bin and the doctor alone, so no
 			// program of this machine leaks in; $DOCTORBIN lets a script
 			// build another PATH.
@@ -59,7 +67,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"golden":    goldenCmd(goldenDir),
-			"schema-ok": schemaCmd(schema),
+			"schema-ok": schemaCmd(schemas),
 			"junit-ok":  junitCmd,
 			"unsetenv":  func(ts *testscript.TestScript, _ bool, args []string) { ts.Setenv(args[0], "") },
 		},
@@ -101,16 +109,19 @@ func goldenCmd(dir string) func(ts *testscript.TestScript, neg bool, args []stri
 	}
 }
 
-// schemaCmd validates a JSON report against shared/report.schema.json.
-func schemaCmd(schema *jsonschema.Schema) func(ts *testscript.TestScript, neg bool, args []string) {
+// schemaCmd validates a JSON report against the project's living contract
+// (report/testdata/report.schema.json) and the v1 baseline in shared/.
+func schemaCmd(schemas []*jsonschema.Schema) func(ts *testscript.TestScript, neg bool, args []string) {
 	return func(ts *testscript.TestScript, neg bool, args []string) {
-		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(ts.ReadFile(args[0])))
-		if err != nil {
-			ts.Fatalf("report is not JSON: %v", err)
-		}
-		err = schema.Validate(doc)
-		if neg != (err != nil) {
-			ts.Fatalf("schema validation: %v (negated: %v)", err, neg)
+		for _, schema := range schemas {
+			doc, err := jsonschema.UnmarshalJSON(strings.NewReader(ts.ReadFile(args[0])))
+			if err != nil {
+				ts.Fatalf("report is not JSON: %v", err)
+			}
+			err = schema.Validate(doc)
+			if neg != (err != nil) {
+				ts.Fatalf("schema validation: %v (negated: %v)", err, neg)
+			}
 		}
 	}
 }
@@ -158,17 +169,25 @@ func junitCmd(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Fatalf("no testcase %s", args[1])
 }
 
-func compileSchema(t *testing.T) *jsonschema.Schema {
+func compileSchemas(t *testing.T) []*jsonschema.Schema {
 	t.Helper()
-	path, err := filepath.Abs(filepath.Join("..", "..", "report", "testdata", "report.schema.json"))
-	if err != nil {
-		t.Fatal(err)
+	var out []*jsonschema.Schema
+	for i, rel := range []string{filepath.Join("..", "..", "report", "testdata", "report.schema.json"), filepath.Join("..", "..", "..", "shared", "report.schema.json")} {
+		path, err := filepath.Abs(rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(path); i > 0 && os.IsNotExist(err) {
+			t.Logf("%s not present: validating against the project's schema only", path)
+			continue
+		}
+		c := jsonschema.NewCompiler()
+		c.AssertFormat()
+		s, err := c.Compile(path)
+		if err != nil {
+			t.Fatalf("compiling %s: %v", path, err)
+		}
+		out = append(out, s)
 	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	s, err := c.Compile(path)
-	if err != nil {
-		t.Fatalf("compiling %s: %v", path, err)
-	}
-	return s
+	return out
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -44,16 +46,49 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 	term := decideTerminal(machine, o.output, a.StdoutTTY, a.Width, o.noColor)
 	color := term.color
 	runner := checks.Runner{Timeout: o.timeout}
+	meta := report.Meta{
+		Version:   a.Build.String(),
+		Commit:    a.Build.Commit,
+		BuildDate: a.Build.Date,
+		StartedAt: time.Now(),
+		OS:        machine.GOOS(),
+		Arch:      runtime.GOARCH,
+		Distro:    distribution(ctx, machine, a.OSRelease),
+		Shell:     shellName(machine, machine.GOOS()),
+		Env:       headerEnvironment(machine),
+		Strict:    o.strict,
+	}
+	home := machine.HomeDir()
+	write := func(text string) error {
+		text = redactor.String(shortenHome(text, home))
+		if _, err := io.WriteString(a.Stdout, text); err != nil {
+			return &exitError{code: report.ExitUsage, err: fmt.Errorf("writing the report: %w", err)}
+		}
+		return nil
+	}
+	ropts := report.Options{Color: color, Verbose: o.verbose, Width: term.width}
+	// The header goes out before the checks run: a run that hangs or is
+	// interrupted still shows what a support ticket needs.
+	if header, ok := report.Header(o.output); ok {
+		var buf bytes.Buffer
+		if err := header(&buf, report.Build(meta, nil), ropts); err != nil {
+			return &exitError{code: report.ExitUsage, err: err}
+		}
+		if err := write(buf.String()); err != nil {
+			return err
+		}
+		ropts.SkipHeader = true
+	}
 	var display *progress.Display
 	if term.live {
 		display = progress.Start(a.Stdout, a.Width)
 		width := len("credential-helper")
 		runner.OnStart = func(i checks.Info) { display.Started(i.ID) }
 		runner.OnDone = func(out checks.Outcome) {
-			display.Finished(out.Info.ID, report.CheckLine(report.Build(report.Meta{}, []checks.Outcome{out}).Checks[0], width, color))
+			line := report.CheckLine(report.Build(report.Meta{}, []checks.Outcome{out}).Checks[0], width, color)
+			display.Finished(out.Info.ID, redactor.String(shortenHome(line, home)))
 		}
 	}
-	start := time.Now()
 	outcomes, interrupted := runUntilInterrupted(ctx, runner, selected, env)
 	if display != nil {
 		display.Stop() // erase the progress: the ordered report replaces it
@@ -63,27 +98,20 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 		// results say nothing about the machine, so no report.
 		return &exitError{code: report.ExitInterrupted, err: errors.New("interrupted")}
 	}
-	rep := report.Build(report.Meta{
-		Version:   a.Build.String(),
-		StartedAt: start,
-		Duration:  time.Since(start),
-		OS:        machine.GOOS(),
-		Arch:      runtime.GOARCH,
-		Target:    reportTarget(outcomes),
-		Strict:    o.strict,
-	}, outcomes)
+	meta.Duration = time.Since(meta.StartedAt)
+	meta.Target = reportTarget(outcomes)
+	rep := report.Build(meta, outcomes)
 	var buf bytes.Buffer
-	ropts := report.Options{Color: color, Verbose: o.verbose}
 	if err := render(&buf, rep, ropts); err != nil {
 		return &exitError{code: report.ExitUsage, err: err}
 	}
-	text := buf.String()
-	if report.Human(o.output) {
-		text = shortenHome(text, machine.HomeDir())
+	if err := write(buf.String()); err != nil {
+		return err
 	}
-	text = redactor.String(text)
-	if _, err := fmt.Fprint(a.Stdout, text); err != nil {
-		return &exitError{code: report.ExitUsage, err: fmt.Errorf("writing the report: %w", err)}
+	if o.output == "github" {
+		if err := a.stepSummary(machine, rep, home, redactor); err != nil {
+			return err
+		}
 	}
 	if rep.Summary.ExitCode != report.ExitOK {
 		return &exitError{code: rep.Summary.ExitCode}
@@ -91,14 +119,44 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 	return nil
 }
 
-// shortenHome shows paths under the home directory as ~.
+// stepSummary appends the markdown report to $GITHUB_STEP_SUMMARY, the
+// job summary of a GitHub Actions step, when it is set.
+func (a *App) stepSummary(m *sys.Machine, rep report.Report, home string, redactor interface{ String(string) string }) error {
+	path := m.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := report.Markdown(&buf, rep, report.Options{}); err != nil {
+		return &exitError{code: report.ExitUsage, err: err}
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err != nil {
+		return &exitError{code: report.ExitUsage, err: fmt.Errorf("writing the job summary to GITHUB_STEP_SUMMARY: %w", err)}
+	}
+	_, werr := io.WriteString(f, redactor.String(shortenHome(buf.String(), home))+"\n")
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return &exitError{code: report.ExitUsage, err: fmt.Errorf("writing the job summary to GITHUB_STEP_SUMMARY: %w", werr)}
+	}
+	return nil
+}
+
+// shortenHome shows paths under the home directory as ~, in every format:
+// also in JSON, where a Windows home's backslashes are escaped.
 func shortenHome(s, home string) string {
 	home = strings.TrimRight(home, `/\`)
 	if len(home) < 2 {
 		return s
 	}
 	s = strings.ReplaceAll(s, home+"/", "~/")
-	return strings.ReplaceAll(s, home+`\`, `~\`)
+	s = strings.ReplaceAll(s, home+`\`, `~\`)
+	if escaped := strings.ReplaceAll(home, `\`, `\\`); escaped != home {
+		s = strings.ReplaceAll(s, escaped+`\\`, `~\\`)
+	}
+	return s
 }
 
 // interruptGrace is how long an interrupted run waits for its checks to
