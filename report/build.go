@@ -9,6 +9,11 @@ import (
 // Meta is what a report says about the run besides the checks.
 type Meta struct {
 	Version   string
+	Commit    string
+	BuildDate string
+	Distro    string
+	Shell     string
+	Env       map[string]string // see Report.Environment
 	StartedAt time.Time
 	Duration  time.Duration
 	OS, Arch  string
@@ -20,12 +25,13 @@ type Meta struct {
 func Build(m Meta, outcomes []checks.Outcome) Report {
 	r := Report{
 		SchemaVersion: SchemaVersion,
-		Tool:          Tool{Name: "codecommit-doctor", Version: m.Version},
+		Tool:          Tool{Name: "codecommit-doctor", Version: m.Version, Commit: m.Commit, BuildDate: m.BuildDate},
 		StartedAt:     m.StartedAt.UTC(),
 		DurationMS:    m.Duration.Milliseconds(),
-		Platform:      Platform{OS: m.OS, Arch: m.Arch},
+		Platform:      Platform{OS: m.OS, Arch: m.Arch, Distro: m.Distro, Shell: m.Shell},
 		Target:        m.Target,
 		Checks:        make([]Check, 0, len(outcomes)),
+		Environment:   m.Env,
 	}
 	var statuses []checks.Status
 	for _, o := range outcomes {
@@ -38,7 +44,8 @@ func Build(m Meta, outcomes []checks.Outcome) Report {
 			DurationMS: o.Duration.Milliseconds(),
 		}
 		for _, f := range o.Result.Findings {
-			c.Findings = append(c.Findings, Finding(f))
+			c.Findings = append(c.Findings, Finding{Code: f.Code, Severity: f.Severity, Message: f.Message,
+				Remediation: f.Remediation, Docs: f.Docs})
 		}
 		r.Checks = append(r.Checks, c)
 		statuses = append(statuses, o.Result.Status)
@@ -46,6 +53,8 @@ func Build(m Meta, outcomes []checks.Outcome) Report {
 	}
 	r.Summary.Status = checks.Worst(statuses...)
 	r.Summary.ExitCode = exitCode(r.Summary.Counts, m.Strict)
+	r.FixPlan = buildPlan(r.Checks)
+	r.Verdict = verdict(r)
 	return r
 }
 

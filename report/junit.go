@@ -118,8 +118,14 @@ func findingsText(fs []Finding) string {
 	var b strings.Builder
 	for _, f := range fs {
 		fmt.Fprintf(&b, "[%s] %s: %s\n", f.Severity, f.Code, f.Message)
-		for i, step := range f.Remediation {
-			fmt.Fprintf(&b, "  %d. %s\n", i+1, step)
+		n := 0
+		for _, step := range f.Remediation {
+			if IsCommand(step) {
+				n++
+				fmt.Fprintf(&b, "  %d. %s\n", n, step)
+			} else {
+				fmt.Fprintf(&b, "  - %s\n", step)
+			}
 		}
 		for _, d := range f.Docs {
 			fmt.Fprintf(&b, "  Docs: %s\n", d)

@@ -10,6 +10,24 @@ import (
 type Options struct {
 	Color   bool // ANSI colours (text only)
 	Verbose bool // show evidence (text only; markdown always includes it)
+	// Width wraps long text lines to this many columns with a hanging
+	// indent (text only); 0 leaves lines unwrapped, as pipes want them.
+	Width int
+	// SkipHeader leaves out the header (text and markdown): it was written
+	// when the run started.
+	SkipHeader bool
+}
+
+// Header returns the renderer of a format's header, written when the run
+// starts, for the formats that have one (text and markdown).
+func Header(format string) (Renderer, bool) {
+	switch format {
+	case "text":
+		return TextHeader, true
+	case "markdown":
+		return MarkdownHeader, true
+	}
+	return nil, false
 }
 
 // Renderer writes a report in one format.

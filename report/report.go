@@ -17,6 +17,8 @@ const (
 	ExitFail       = 1 // at least one check failed
 	ExitUsage      = 2 // the doctor's own usage or configuration error
 	ExitCheckError = 3 // no failure, but at least one check could not finish
+	// ExitInterrupted ends a run stopped by Ctrl-C, SIGINT or SIGTERM.
+	ExitInterrupted = 130
 )
 
 // Report is one doctor run.
@@ -29,18 +31,50 @@ type Report struct {
 	Target        *Target   `json:"target"`
 	Summary       Summary   `json:"summary"`
 	Checks        []Check   `json:"checks"`
+	// Environment holds the variables that change how git and the AWS CLI
+	// behave, as set for this run: secret values are never kept (their
+	// value reads "(set, value hidden)"), and credentials inside proxy
+	// URLs are masked.
+	Environment map[string]string `json:"environment,omitempty"`
+	// FixPlan is every command the failing findings propose, each once, in
+	// the order to run them; findings refer to it by step number. Present
+	// when several findings propose the same command.
+	FixPlan []PlanStep `json:"fix_plan,omitempty"`
+	// Verdict is the root cause in one sentence and the first thing to do.
+	Verdict *Verdict `json:"verdict,omitempty"`
+}
+
+// PlanStep is one command of the fix plan.
+type PlanStep struct {
+	Step     int      `json:"step"`
+	Command  string   `json:"command"`
+	Findings []string `json:"findings"` // CHECK/CODE of every finding that proposes it
+}
+
+// Verdict closes a report: the most severe finding, its message's first
+// sentence and the first thing to do.
+type Verdict struct {
+	Status    checks.Status `json:"status"`
+	Check     string        `json:"check,omitempty"`
+	Code      string        `json:"code,omitempty"`
+	Cause     string        `json:"cause"`
+	FirstStep string        `json:"first_step,omitempty"`
 }
 
 // Tool names the doctor and its version.
 type Tool struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
+	Name      string `json:"name"`
+	Version   string `json:"version"`
+	Commit    string `json:"commit,omitempty"`
+	BuildDate string `json:"build_date,omitempty"`
 }
 
 // Platform is where the doctor ran.
 type Platform struct {
-	OS   string `json:"os"`
-	Arch string `json:"arch"`
+	OS     string `json:"os"`
+	Arch   string `json:"arch"`
+	Distro string `json:"distro,omitempty"` // e.g. "Debian GNU/Linux 12 (bookworm)", "macOS 15.1"
+	Shell  string `json:"shell,omitempty"`
 }
 
 // Target is the repository being diagnosed.
@@ -88,4 +122,7 @@ type Finding struct {
 	Message     string        `json:"message"`
 	Remediation []string      `json:"remediation,omitempty"`
 	Docs        []string      `json:"docs,omitempty"`
+	// PlanSteps are the fix plan's steps that carry this finding's
+	// commands (1-based).
+	PlanSteps []int `json:"plan_steps,omitempty"`
 }

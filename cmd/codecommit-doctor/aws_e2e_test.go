@@ -67,7 +67,7 @@ func TestAWSScenarios(t *testing.T) {
 		t.Fatalf("the doctor is not on PATH (testscript.Main puts it there): %v", err)
 	}
 	tools.RequireTool(t, "git")
-	schema := compileSchema(t)
+	schemas := compileSchemas(t)
 	for _, sc := range awsScenarios() {
 		t.Run(sc.name, func(t *testing.T) {
 			srv := moto.Start(t, moto.Options{})
@@ -80,7 +80,7 @@ func TestAWSScenarios(t *testing.T) {
 			base := append([]string{"--only", "credentials,permissions,kms"}, run.args...)
 
 			out := awsRunDoctor(ctx, t, doctor, env, append(append([]string{"-o", "json"}, base...), url))
-			awsValidateSchema(t, schema, out)
+			awsValidateSchema(t, schemas, out)
 			awsCheckReport(t, out, sc.want)
 			awsNoSecrets(t, "json", out, run.secrets)
 			for _, format := range []string{"text", "markdown"} {
@@ -364,14 +364,16 @@ func awsRunDoctor(ctx context.Context, t *testing.T, doctor string, env, args []
 	return stdout.String()
 }
 
-func awsValidateSchema(t *testing.T, schema *jsonschema.Schema, out string) {
+func awsValidateSchema(t *testing.T, schemas []*jsonschema.Schema, out string) {
 	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
-	if err != nil {
-		t.Fatalf("report is not JSON: %v\n%s", err, out)
-	}
-	if err := schema.Validate(doc); err != nil {
-		t.Errorf("report does not validate: %v", err)
+	for _, schema := range schemas {
+		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+		if err != nil {
+			t.Fatalf("report is not JSON: %v\n%s", err, out)
+		}
+		if err := schema.Validate(doc); err != nil {
+			t.Errorf("report does not validate: %v", err)
+		}
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -37,7 +36,7 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	schema := compileSchema(t)
+	schemas := compileSchemas(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/scripts",
 		RequireExplicitExec: true,
@@ -54,6 +53,14 @@ func TestScripts(t *testing.T) {
 			env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 			env.Setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:1")
 			env.Setenv("HOME", filepath.Join(env.WorkDir, "home"))
+			// The report's header names the OS release and the shell: the
+			// same ones on every machine.
+			osRelease := filepath.Join(env.WorkDir, ".os-release")
+			if err := os.WriteFile(osRelease, []byte("PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\n"), 0o644); err != nil {
+				return err
+			}
+			env.Setenv("CODECOMMIT_DOCTOR_TEST_OS_RELEASE", osRelease)
+			env.Setenv("SHELL", "/bin/bash")
 			// PATH holds the scripts' own bin and the doctor alone, so no
 			// program of this machine leaks in; $DOCTORBIN lets a script
 			// build another PATH.
@@ -67,12 +74,11 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"golden":    goldenCmd(goldenDir),
-			"schema-ok": schemaCmd(schema),
+			"schema-ok": schemaCmd(schemas),
 			"junit-ok":  junitCmd,
 			"unsetenv":  func(ts *testscript.TestScript, _ bool, args []string) { ts.Setenv(args[0], "") },
 			"fakeaws":   fakeawsCmd,
 			"realgit":   realgitCmd,
-			"waitfile":  waitfileCmd,
 		},
 	})
 }
@@ -170,16 +176,19 @@ func goldenCmd(dir string) func(ts *testscript.TestScript, neg bool, args []stri
 	}
 }
 
-// schemaCmd validates a JSON report against shared/report.schema.json.
-func schemaCmd(schema *jsonschema.Schema) func(ts *testscript.TestScript, neg bool, args []string) {
+// schemaCmd validates a JSON report against the project's living contract
+// (report/testdata/report.schema.json) and the v1 baseline in shared/.
+func schemaCmd(schemas []*jsonschema.Schema) func(ts *testscript.TestScript, neg bool, args []string) {
 	return func(ts *testscript.TestScript, neg bool, args []string) {
-		doc, err := jsonschema.UnmarshalJSON(strings.NewReader(ts.ReadFile(args[0])))
-		if err != nil {
-			ts.Fatalf("report is not JSON: %v", err)
-		}
-		err = schema.Validate(doc)
-		if neg != (err != nil) {
-			ts.Fatalf("schema validation: %v (negated: %v)", err, neg)
+		for _, schema := range schemas {
+			doc, err := jsonschema.UnmarshalJSON(strings.NewReader(ts.ReadFile(args[0])))
+			if err != nil {
+				ts.Fatalf("report is not JSON: %v", err)
+			}
+			err = schema.Validate(doc)
+			if neg != (err != nil) {
+				ts.Fatalf("schema validation: %v (negated: %v)", err, neg)
+			}
 		}
 	}
 }
@@ -227,36 +236,25 @@ func junitCmd(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Fatalf("no testcase %s", args[1])
 }
 
-func compileSchema(t *testing.T) *jsonschema.Schema {
+func compileSchemas(t *testing.T) []*jsonschema.Schema {
 	t.Helper()
-	path, err := filepath.Abs(filepath.Join("..", "..", "report", "testdata", "report.schema.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	s, err := c.Compile(path)
-	if err != nil {
-		t.Fatalf("compiling %s: %v", path, err)
-	}
-	return s
-}
-
-// waitfileCmd waits (at most 10 s) until a file exists: a background
-// program's sign that it has started.
-func waitfileCmd(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: waitfile PATH")
-	}
-	p := ts.MkAbs(args[0])
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		if _, err := os.Stat(p); err == nil {
-			return
+	var out []*jsonschema.Schema
+	for i, rel := range []string{filepath.Join("..", "..", "report", "testdata", "report.schema.json"), filepath.Join("..", "..", "..", "shared", "report.schema.json")} {
+		path, err := filepath.Abs(rel)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if time.Now().After(deadline) {
-			ts.Fatalf("%s did not appear within 10s", args[0])
+		if _, err := os.Stat(path); i > 0 && os.IsNotExist(err) {
+			t.Logf("%s not present: validating against the project's schema only", path)
+			continue
 		}
-		time.Sleep(20 * time.Millisecond)
+		c := jsonschema.NewCompiler()
+		c.AssertFormat()
+		s, err := c.Compile(path)
+		if err != nil {
+			t.Fatalf("compiling %s: %v", path, err)
+		}
+		out = append(out, s)
 	}
+	return out
 }

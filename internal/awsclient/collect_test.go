@@ -4,10 +4,11 @@ import (
 	"context"
 
 	"errors"
-	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient/awsfake"
 	"net"
 	"strings"
 	"testing"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient/awsfake"
 )
 
 const (

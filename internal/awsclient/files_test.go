@@ -7,7 +7,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -16,9 +15,6 @@ import (
 )
 
 func TestLoadRefusesHostileFiles(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("FIFOs and /dev/zero")
-	}
 	tests := []struct {
 		name    string
 		prepare func(t *testing.T, home string) // may set AWS_* variables

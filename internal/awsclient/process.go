@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -262,10 +263,5 @@ func (s *Session) sealProcess(runner ProcessRunner, timeout time.Duration) bool 
 }
 
 func containsSource(list []aws.CredentialSource, want aws.CredentialSource) bool {
-	for _, s := range list {
-		if s == want {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(list, want)
 }

@@ -19,7 +19,9 @@ type App struct {
 	Stdout, Stderr io.Writer
 	Environ        []string
 	StdoutTTY      bool
+	Width          int    // terminal columns of stdout; 0 when unknown or not a terminal
 	GOOS           string // "" = runtime.GOOS; set by tests only
+	OSRelease      string // the os-release file naming the Linux distribution; "" = /etc/os-release
 	Build          BuildInfo
 }
 

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
-	"github.com/codecommit-doctor/codecommit-doctor/checks/all"
 )
 
 func newExplainCmd(a *App) *cobra.Command {
@@ -17,14 +16,13 @@ func newExplainCmd(a *App) *cobra.Command {
 		Args:      cobra.ExactArgs(1),
 		ValidArgs: checkIDs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			for _, c := range checks.Reported(all.Checks()) {
-				if i := c.Info(); i.ID == args[0] {
+			for _, i := range checkInfos() {
+				if i.ID == args[0] {
 					fmt.Fprint(a.Stdout, explanation(i))
 					return nil
 				}
 			}
-			for _, c := range checks.Reported(all.Checks()) {
-				i := c.Info()
+			for _, i := range checkInfos() {
 				for _, f := range i.Findings {
 					if f.Code == args[0] {
 						fmt.Fprint(a.Stdout, findingExplanation(i, f))
@@ -41,8 +39,8 @@ func explanation(i checks.Info) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n\n%s\n\n", i.ID, i.Title, i.Description)
 	fmt.Fprintf(&b, "Needs: %s\n", needs(i.Needs))
-	if ids := i.RequiredIDs(); len(ids) > 0 {
-		fmt.Fprintf(&b, "Runs after: %s (skipped when one of them does not pass)\n", strings.Join(ids, ", "))
+	if len(i.RequiredIDs()) > 0 {
+		fmt.Fprintf(&b, "Runs after: %s (skipped when one of them does not pass)\n", strings.Join(i.RequiredIDs(), ", "))
 	}
 	if len(i.Findings) == 0 {
 		return b.String()

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
-	"github.com/codecommit-doctor/codecommit-doctor/checks/all"
 	"github.com/codecommit-doctor/codecommit-doctor/report"
 )
 
@@ -16,7 +15,7 @@ const exitCodesHelp = `Exit codes:
   1  at least one check failed (or warned, with --strict)
   2  usage or configuration error of the doctor itself
   3  no check failed, but at least one could not finish (status error)
-  130 interrupted (Ctrl-C or SIGTERM): no verdict`
+  130  interrupted (Ctrl-C, SIGINT or SIGTERM): no report`
 
 // doctorOptions are the flags of a doctor run.
 type doctorOptions struct {
@@ -46,18 +45,24 @@ Without REPO_URL it diagnoses the clone in the current directory.
 
 ` + exitCodesHelp,
 		Args:          cobra.MaximumNArgs(1),
+		Version:       a.Build.String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			repoURL := ""
 			if len(args) == 1 {
 				if strings.TrimSpace(args[0]) == "" {
-					return usageError("the repository URL argument is empty (an unset variable such as \"$REPO_URL\"?): pass a CodeCommit URL, or no argument inside a clone")
+					return usageError("the REPO_URL argument is empty (an unset variable such as \"$REPO_URL\"?): " +
+						"pass a repository URL, or no argument inside a clone")
 				}
-				return a.doctor(cmd.Context(), o, args[0])
+				repoURL = strings.TrimSpace(args[0])
 			}
-			return a.doctor(cmd.Context(), o, "")
+			o.only, o.skip = trimIDs(o.only), trimIDs(o.skip)
+			return a.doctor(cmd.Context(), o, repoURL)
 		},
+		ValidArgsFunction: cobra.NoFileCompletions,
 	}
+	cmd.SetVersionTemplate("codecommit-doctor " + a.Build.Long() + "\n")
 	cmd.SetOut(a.Stdout)
 	cmd.SetErr(a.Stderr)
 	f := cmd.Flags()
@@ -69,23 +74,27 @@ Without REPO_URL it diagnoses the clone in the current directory.
 	f.StringVar(&o.remote, "remote", "", "git remote to diagnose in the current clone (default: the tracked remote, else origin)")
 	f.BoolVar(&o.offline, "offline", false, "skip every check that needs the network")
 	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "time budget of each check")
-	f.BoolVar(&o.noColor, "no-color", false, "no colours (also when NO_COLOR is set or stdout is not a terminal)")
+	f.BoolVar(&o.noColor, "no-color", false, "no colours (see README: NO_COLOR, TERM=dumb, CI, CLICOLOR_FORCE, FORCE_COLOR)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "show the evidence behind each result")
 	f.BoolVar(&o.strict, "strict", false, "warnings fail the run (exit 1)")
+	f.BoolP("version", "", false, "print the doctor's version")
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(report.Formats(), cobra.ShellCompDirectiveNoFileComp))
-	idCompletion := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return checkIDs(), cobra.ShellCompDirectiveNoFileComp
-	}
-	_ = cmd.RegisterFlagCompletionFunc("only", idCompletion)
-	_ = cmd.RegisterFlagCompletionFunc("skip", idCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("only", idListCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("skip", idListCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("profile", a.profileCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("remote", a.remoteCompletion)
 	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a))
 	return cmd
 }
 
-func checkIDs() []string {
-	var ids []string
-	for _, c := range checks.Reported(all.Checks()) {
-		ids = append(ids, c.Info().ID)
+// trimIDs drops the spaces around check ids (`--only "git, aws-cli"`) and
+// empty entries (`--only git,`).
+func trimIDs(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if id = strings.TrimSpace(id); id != "" {
+			out = append(out, id)
+		}
 	}
-	return ids
+	return out
 }

@@ -1,8 +1,9 @@
 package gitcred
 
-import "slices"
-
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // awsValueOptions are AWS CLI global options that take a value.
 func awsValueOptions() []string {

@@ -27,7 +27,7 @@ func (s *syncBuffer) String() string {
 
 func TestDisplayShowsFinishedLinesAndSpinnerThenErasesThem(t *testing.T) {
 	var buf syncBuffer
-	d := Start(&buf)
+	d := Start(&buf, 80)
 	d.Started("git")
 	d.Started("reproduce")
 	if got := buf.String(); !strings.Contains(got, "running git, reproduce") {
