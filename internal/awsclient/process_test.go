@@ -109,8 +109,20 @@ func TestCredentialProcessThatHangs(t *testing.T) {
 		t.Errorf("Classify = %s", Classify(err))
 	}
 	b, _ := os.ReadFile(pidFile)
-	if st, err := os.ReadFile("/proc/" + strings.TrimSpace(string(b)) + "/stat"); err == nil && !strings.Contains(string(st), ") Z ") {
-		t.Errorf("the hanging process is still alive: %s", st)
+	// SIGKILL is delivered asynchronously: give the process up to two
+	// seconds to finish exiting before calling it alive.
+	stat := "/proc/" + strings.TrimSpace(string(b)) + "/stat"
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		st, err := os.ReadFile(stat)
+		if err != nil || strings.Contains(string(st), ") Z ") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("the hanging process is still alive: %s", st)
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
