@@ -43,7 +43,7 @@ func TestLoadRefusesHostileFiles(t *testing.T) {
 			if err := os.WriteFile(p, []byte("[default]\n"+strings.Repeat("# padding\n", 2<<20)), 0o600); err != nil {
 				t.Fatal(err)
 			}
-		}, safefile.TooLarge, "/.aws/config is larger than the 4 MiB the doctor reads (20.0 MiB or more)"},
+		}, safefile.TooLarge, "/.aws/config is larger than the 1 MiB the doctor reads (20.0 MiB or more)"},
 		{"a directory as the CA bundle", func(t *testing.T, home string) {
 			t.Setenv("AWS_CA_BUNDLE", home)
 		}, safefile.NotRegular, "is a directory, not a regular file"},
@@ -56,6 +56,12 @@ func TestLoadRefusesHostileFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, safefile.NotRegular, "/token is a FIFO, not a regular file"},
+		{"a 2 MB credentials file", func(t *testing.T, home string) {
+			p := filepath.Join(home, ".aws", "credentials")
+			if err := os.WriteFile(p, []byte(strings.Repeat("[p]\nregion = us-east-1\n", 2<<20/24)), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, safefile.TooLarge, "/.aws/credentials is larger than the 1 MiB the doctor reads"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

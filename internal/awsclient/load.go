@@ -63,7 +63,8 @@ type LoadOptions struct {
 // Before the SDK reads anything, the shared config and credentials files
 // (and the CA bundle and token files they or the environment name) are
 // inspected with internal/safefile: a FIFO, a device, a directory, a
-// symbolic link loop or a file over 4 MiB gives a *safefile.Error (Classify:
+// symbolic link loop or a file over MaxSharedFileSize (1 MiB; 4 MiB for the
+// CA bundle and token files) gives a *safefile.Error (Classify:
 // ProblemUnsafeFile) at once instead of a hang or unbounded memory.
 func Load(ctx context.Context, env Env, o LoadOptions) (*Session, error) {
 	paths := awsconfig.DefaultPaths(env.Getenv, env.HomeDir())
