@@ -26,11 +26,12 @@ func New() checks.Check { return provider{} }
 
 func (provider) Info() checks.Info {
 	return checks.Info{
-		ID:     ID,
-		Title:  "git's credential settings and helper chain",
-		Hidden: true,
-		After:  []checks.KeyRef{git.Key, checks.TargetKey},
-		Gives:  []checks.KeyRef{Key},
+		ID:       ID,
+		Title:    "git's credential settings and helper chain",
+		Hidden:   true,
+		Requires: []checks.KeyRef{git.Key},
+		After:    []checks.KeyRef{checks.TargetKey},
+		Gives:    []checks.KeyRef{Key},
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"github.com/Masterminds/semver/v3"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/safefile"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/version"
 )
@@ -56,6 +58,8 @@ func (gitCheck) Info() checks.Info {
 			{Code: "git-version-failed", Severity: checks.Fail, Meaning: "`git --version` exited non-zero.", Remediation: []string{"Reinstall Git."}},
 			{Code: "git-version-unparseable", Severity: checks.Error, Meaning: "`git --version` printed something that is not a Git version."},
 			{Code: "git-too-old", Severity: checks.Fail, Meaning: "Git is older than " + version.MinGit + ", which has no credential helpers.", Remediation: remedy.InstallGit("linux")},
+			{Code: "git-config-file-unusable", Severity: checks.Fail, Meaning: "A git configuration file (system, global, XDG) is a FIFO, a device, a directory, a symbolic link loop, too large or unreadable: every git command blocks or fails on it. Fixed by making it a regular readable file or moving it away; never by reinstalling git.",
+				Remediation: []string{"mv ~/.gitconfig ~/.gitconfig.not-a-file   # when ~/.gitconfig is not a regular file"}},
 			{Code: "git-no-helper-reset", Severity: checks.Warn, Meaning: "Git is older than 2.9: an empty `helper =` cannot reset helpers set by the system config, so a caching helper there cannot be kept out.", Remediation: remedy.InstallGit("linux")},
 		},
 	}
@@ -67,6 +71,16 @@ func (c gitCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 	missing := func(err error) checks.Finding {
 		return checks.Finding{Code: "git-not-found", Severity: checks.Fail,
 			Message: fmt.Sprintf("Git is not available: %v.", err), Remediation: remedy.InstallGit(goos), Docs: []string{remedy.GitDocs}}
+	}
+	// A FIFO or device where git expects its config makes even `git
+	// --version` block or fail: look at git's files before running it.
+	if bad := safefile.CheckFiles(safefile.GitFiles(env.Sys.Getenv, env.Sys.HomeDir())); len(bad) > 0 {
+		home := env.Sys.HomeDir()
+		for _, e := range bad {
+			res.Add(unusableConfig(e, home, goos))
+		}
+		res.Summary = "git's configuration cannot be read: " + bad[0].Error()
+		return res, nil
 	}
 	out, ev, f, err := checks.RunProgram(ctx, env, missing, sys.Command{Name: "git", Args: []string{"--version"}})
 	res.AddEvidence("git_version", ev)
@@ -116,6 +130,21 @@ func (c gitCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 			Remediation: remedy.InstallGit(goos), Docs: []string{remedy.GitDocs}})
 	}
 	return res, nil
+}
+
+// unusableConfig is the finding for a git config file git cannot use.
+func unusableConfig(e *safefile.Error, home, goos string) checks.Finding {
+	path := shellword.Path(e.Path, home, goos)
+	steps := []string{fmt.Sprintf("Make %s a regular, readable configuration file, or move it away: every git command reads it.", path)}
+	switch e.Kind {
+	case safefile.NotRegular, safefile.SymlinkLoop:
+		steps = append(steps, fmt.Sprintf("mv %s %s   # git then reads no file there; put your settings back into a regular file", path, shellword.Path(e.Path+".not-a-file", home, goos)))
+	case safefile.Unreadable:
+		steps = append(steps, fmt.Sprintf("ls -l %s   # its owner and mode: it must be readable by the user who runs git", path))
+	}
+	return checks.Finding{Code: "git-config-file-unusable", Severity: checks.Fail,
+		Message:     fmt.Sprintf("%s: git reads this file for every command, so git cannot run until it is fixed (the doctor did not run git at all).", e.Error()),
+		Remediation: steps, Docs: []string{remedy.GitDocs}}
 }
 
 func unavailable(fs []version.Feature) []string {

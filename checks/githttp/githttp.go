@@ -7,6 +7,7 @@ import (
 	"context"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/probe"
 )
 
@@ -33,8 +34,10 @@ func (provider) Info() checks.Info {
 		ID:     ID,
 		Title:  "git's HTTP settings for the URL",
 		Hidden: true,
-		After:  []checks.KeyRef{checks.TargetKey},
-		Gives:  []checks.KeyRef{Key},
+		// git's own settings need a git that runs.
+		Requires: []checks.KeyRef{git.Key},
+		After:    []checks.KeyRef{checks.TargetKey},
+		Gives:    []checks.KeyRef{Key},
 	}
 }
 

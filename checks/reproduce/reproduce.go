@@ -10,6 +10,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/clock"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credhelper"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/githttp"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/kms"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/permissions"
@@ -51,6 +52,7 @@ func (reproduceCheck) Info() checks.Info {
 			"DNS, TLS, proxy and timeout failures. Only reads: the requests are those of `git ls-remote`, and git runs " +
 			"the user's helper chain in its order with each helper wrapped so that only `get` reaches it: the `store` " +
 			"and `erase` git sends after a request never write or delete a saved password.",
+		Requires: []checks.KeyRef{git.Key},
 		After: []checks.KeyRef{checks.TargetKey, chain.Key, githttp.Key, signing.Key, credhelper.Key,
 			credentials.Key, permissions.Key, kms.Key, region.Key, clock.Key},
 		Needs:    checks.Needs{Network: true, Credentials: true, Target: true},

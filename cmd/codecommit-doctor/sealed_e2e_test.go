@@ -219,10 +219,16 @@ func TestSealedFIFOAsGitConfig(t *testing.T) {
 	}
 	r := runSealedDoctor(t, env, "--offline", "--timeout", "3s", "--only", "credential-helper",
 		"https://git-codecommit.us-east-1.amazonaws.com/v1/repos/MyDemoRepo")
-	if !strings.Contains(r.stdout, ".gitconfig is a FIFO, not a regular file") {
-		// Even `git --version` blocks on the FIFO until the check's timeout
-		// kills it: the git check, the first to run git, must inspect git's
-		// files first.
-		t.Skip("needs wiring: the git check must report safefile.CheckFiles(safefile.GitFiles(getenv, home)) before running git; today:\n" + r.stdout)
+	// Even `git --version` would block on the FIFO: the git check, the
+	// first to run git, inspects git's files first and names the FIFO.
+	for _, want := range []string{"[git-config-file-unusable]", ".gitconfig is a FIFO, not a regular file", "mv ~/.gitconfig ~/.gitconfig.not-a-file"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	for _, never := range []string{"apt-get install", "Reinstall", "timed out"} {
+		if strings.Contains(r.stdout, never) {
+			t.Errorf("output has %q:\n%s", never, r.stdout)
+		}
 	}
 }
