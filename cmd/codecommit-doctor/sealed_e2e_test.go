@@ -232,3 +232,46 @@ func TestSealedFIFOAsGitConfig(t *testing.T) {
 		}
 	}
 }
+
+// The neighbours of /dev/zero: a symbolic link loop and a 20 MB file as
+// ~/.aws/config are named, bounded, and never "not configured".
+func TestSealedHostileAWSConfig(t *testing.T) {
+	tests := []struct {
+		name string
+		make func(t *testing.T, path string)
+		want string
+	}{
+		{"symlink loop", func(t *testing.T, path string) {
+			if err := os.Symlink(path+".b", path); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(path, path+".b"); err != nil {
+				t.Fatal(err)
+			}
+		}, "config is a loop of symbolic links"},
+		{"20 MB", func(t *testing.T, path string) {
+			b := []byte(strings.Repeat("[profile p]\nregion = us-east-1\n", 20<<20/31))
+			if err := os.WriteFile(path, b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, "config is larger than the"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			env, work := sealedEnv(t, map[string]string{"git": "echo 'git version 2.39.5'\n"})
+			tt.make(t, filepath.Join(work, "home", ".aws", "config"))
+			r := runSealedDoctor(t, env, "--only", "credentials", "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/MyDemoRepo")
+			if !strings.Contains(r.stdout, tt.want) {
+				t.Errorf("the report does not say %q:\n%s", tt.want, r.stdout)
+			}
+			if r.exit != 3 {
+				t.Errorf("exit %d, want 3 (could not look):\n%s", r.exit, r.stdout)
+			}
+			for _, never := range []string{"credentials-not-found", "aws configure --profile"} {
+				if strings.Contains(r.stdout, never) {
+					t.Errorf("the report has %q, advice for a missing configuration:\n%s", never, r.stdout)
+				}
+			}
+		})
+	}
+}
