@@ -9,8 +9,9 @@ import (
 // Select narrows the checks to --only (when non-empty) minus --skip. Unknown
 // ids are an error listing the valid ones, and so is a selection that leaves
 // no check to run. The producers a selected check requires (and `remote`
-// for checks that need a target) are added unless --skip names them; hidden
-// fact providers are added whenever a selected check reads their facts.
+// for checks that need or read the target) are added unless --skip names
+// them; hidden fact providers are added whenever a selected check reads
+// their facts.
 func Select(all []Check, only, skip []string) ([]Check, error) {
 	if err := Validate(all); err != nil {
 		return nil, fmt.Errorf("invalid set of checks: %w", err)
@@ -65,7 +66,10 @@ func Select(all []Check, only, skip []string) ([]Check, error) {
 				needed = append(needed, k.Producer())
 			}
 			for _, k := range info.After {
-				if p, ok := byID[k.Producer()]; ok && p.Info().Hidden {
+				// Hidden providers, and the target: a check that reads
+				// the target diagnoses the repository, so the repository
+				// is found whenever it runs.
+				if p, ok := byID[k.Producer()]; ok && (p.Info().Hidden || k.Producer() == TargetID) {
 					needed = append(needed, k.Producer())
 				}
 			}

@@ -79,6 +79,10 @@ func exitCode(c Counts, strict bool) int {
 		return ExitFail
 	case c.Error > 0:
 		return ExitCheckError
+	case c.Pass+c.Warn == 0:
+		// Every check was skipped: the run established nothing, and a
+		// green exit would tell CI that all is well.
+		return ExitCheckError
 	default:
 		return ExitOK
 	}

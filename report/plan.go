@@ -211,6 +211,10 @@ func verdict(r Report) *Verdict {
 				return &Verdict{Status: c.Status, Check: c.ID, Cause: c.ID + ": " + firstSentence(c.Summary)}
 			}
 		}
+		if c := r.Summary.Counts; c.Pass+c.Warn == 0 && c.Skip > 0 {
+			return &Verdict{Status: checks.Error,
+				Cause: "Nothing was checked: every check that could tell was skipped (see above), so this run cannot say whether git can reach CodeCommit."}
+		}
 		if r.Summary.Counts.Pass == 0 {
 			return nil
 		}

@@ -50,12 +50,12 @@ func (credHelperCheck) Info() checks.Info {
 			"is there and answers first, that no caching helper stores its 15-minute passwords, that UseHttpPath is on, " +
 			"that the helper value will run (leading `!`, quoting, a profile name with spaces quoted, the profile " +
 			"exists, the aws program is on PATH), and that this Git understands the configuration. Skipped for " +
-			"codecommit:// and SSH remotes, which do not use credential helpers. Every fix is a command for the scope " +
+			"codecommit:// and SSH remotes, which do not use credential helpers. Without a repository it judges the chain for " +
+			"CodeCommit hosts in general (git-codecommit.us-east-1.amazonaws.com standing for every region) and says so. Every fix is a command for the scope " +
 			"where it takes effect.",
 		Requires: []checks.KeyRef{git.Key},
 		After:    []checks.KeyRef{checks.TargetKey, chain.Key, signing.Key},
 		Gives:    []checks.KeyRef{Key},
-		Needs:    checks.Needs{Target: true},
 		Findings: []checks.FindingDoc{
 			{Code: "credential-config-invalid", Severity: checks.Fail, Meaning: "A credential setting git rejects (a `helper` line with no `=`, a useHttpPath that is not a boolean): every git command that needs credentials stops.", Remediation: []string{"git config --global --edit   # give the line a value, or delete it"}},
 			{Code: "no-aws-helper", Severity: checks.Fail, Meaning: "No AWS CLI credential helper applies to the URL: git prompts for a user name and password or uses another helper's.", Remediation: sectionFix},
@@ -75,7 +75,7 @@ func (credHelperCheck) Info() checks.Info {
 func (c credHelperCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error) {
 	t := env.TargetOf()
 	if t == nil {
-		return checks.Skipped(checks.NoTargetReason), nil
+		return general(env)
 	}
 	switch t.URL.Scheme {
 	case ccurl.SchemeHTTPS:
@@ -101,6 +101,29 @@ func (c credHelperCheck) Run(ctx context.Context, env *checks.Env) (checks.Resul
 	sign, _ := signing.Key.Get(env)
 	a := credAnalysis{env: env, facts: facts, fix: chain.NewFixer(env, facts), res: &res, sign: sign}
 	a.run()
+	Key.Set(&res, a.published())
+	return res, nil
+}
+
+// general checks the chain for CodeCommit hosts in general when there is
+// no repository: an AWS helper and UseHttpPath must still be set for them,
+// and the summary says plainly that nothing repository-specific was
+// checked.
+func general(env *checks.Env) (checks.Result, error) {
+	facts, ok := chain.Key.Get(env)
+	if !ok {
+		return checks.Result{}, fmt.Errorf("git's credential settings were not read")
+	}
+	if facts.Err != nil {
+		return checks.Result{}, facts.Err
+	}
+	var res checks.Result
+	addChainEvidence(&res, env, facts)
+	res.AddEvidence("scope", "no repository given: the helper chain was worked out for "+facts.URL+", standing for every regional CodeCommit host")
+	sign, _ := signing.Key.Get(env)
+	a := credAnalysis{env: env, facts: facts, fix: chain.NewFixer(env, facts), res: &res, sign: sign}
+	a.run()
+	res.Summary = "no repository given, so for CodeCommit hosts in general: " + res.Summary
 	Key.Set(&res, a.published())
 	return res, nil
 }

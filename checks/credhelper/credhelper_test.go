@@ -118,7 +118,6 @@ func TestCredentialHelperSkips(t *testing.T) {
 	for url, want := range map[string]string{
 		"codecommit::us-west-2://MyRepo":                                               "git-remote-codecommit",
 		"ssh://APKAEIBAERJR2EXAMPLE@git-codecommit.us-east-2.amazonaws.com/v1/repos/R": "SSH remote",
-		"": checks.NoTargetReason,
 		"http://git-codecommit.us-east-2.amazonaws.com/v1/repos/R": "not an HTTPS URL",
 	} {
 		res, err := checkstest.Run(t, New(), w.EnvFor(url, "2.39.5"))
@@ -189,5 +188,29 @@ func sh(w *checkstest.GitWorld, cmd string) {
 	c.Env = append(append([]string{}, w.Env...), "PATH=/usr/bin:/bin")
 	if out, err := c.CombinedOutput(); err != nil {
 		w.T.Fatalf("%s: %v %s", cmd, err, out)
+	}
+}
+
+// Without a repository the chain is still judged for CodeCommit hosts in
+// general, and the summary says that nothing repository-specific was checked.
+func TestCredentialHelperWithoutRepository(t *testing.T) {
+	w := checkstest.NewGitWorld(t, "linux")
+	res, err := checkstest.Run(t, New(), w.EnvFor("", "2.39.5"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := checkstest.CodeMap(res); res.Status != checks.Fail || got["no-aws-helper"] != checks.Fail || got["use-http-path-missing"] != checks.Fail {
+		t.Errorf("nothing configured: %v %v", res.Status, got)
+	}
+	if !strings.HasPrefix(res.Summary, "no repository given, so for CodeCommit hosts in general: ") {
+		t.Errorf("summary %q does not say no repository was checked", res.Summary)
+	}
+	if !strings.Contains(strings.Join(res.Findings[0].Remediation, "\n"), "credential.https://git-codecommit.*.amazonaws.com.helper") {
+		t.Errorf("the fix is not the section for every CodeCommit host: %q", res.Findings[0].Remediation)
+	}
+	w.Write("home/.gitconfig", "[credential \"https://git-codecommit.*.amazonaws.com\"]\n\thelper =\n\thelper = !aws codecommit credential-helper $@\n\tUseHttpPath = true\n")
+	res, err = checkstest.Run(t, New(), w.EnvFor("", "2.39.5"))
+	if err != nil || res.Status != checks.Pass || !strings.HasPrefix(res.Summary, "no repository given") {
+		t.Errorf("configured: %v %v %q", err, res.Status, res.Summary)
 	}
 }

@@ -159,6 +159,9 @@ func (k *keychainRun) summaryLine() string {
 	line := "no stored CodeCommit password"
 	var na []string
 	for part, why := range k.skipped {
+		if strings.HasPrefix(why, "only on ") {
+			continue // other systems' stores: named in the evidence, not the summary
+		}
 		na = append(na, part+": "+why)
 	}
 	sort.Strings(na)
