@@ -118,7 +118,7 @@ func TestCredentialHelperSkips(t *testing.T) {
 	for url, want := range map[string]string{
 		"codecommit::us-west-2://MyRepo":                                               "git-remote-codecommit",
 		"ssh://APKAEIBAERJR2EXAMPLE@git-codecommit.us-east-2.amazonaws.com/v1/repos/R": "SSH remote",
-		"http://git-codecommit.us-east-2.amazonaws.com/v1/repos/R": "not an HTTPS URL",
+		"http://git-codecommit.us-east-2.amazonaws.com/v1/repos/R":                     "not an HTTPS URL",
 	} {
 		res, err := checkstest.Run(t, New(), w.EnvFor(url, "2.39.5"))
 		if err != nil || res.Status != checks.Skip || !strings.Contains(res.Summary, want) {
