@@ -73,7 +73,42 @@ func denialFix(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts, v 
 	if v.explicit {
 		return steps
 	}
+	if v.action == policy.ActionGitPush {
+		steps = append(steps, GrantActionFix(facts, pf.RepositoryARN, PushPolicyName(repoName(pf.RepositoryARN)), policy.ActionGitPush)...)
+		return append(steps, "or, for every repository: "+grantFix(facts, false))
+	}
 	return append(steps, grantFix(facts, v.action == policy.ActionGitPull))
+}
+
+// repoName is the last part of a repository ARN.
+func repoName(arn string) string {
+	return arn[strings.LastIndex(arn, ":")+1:]
+}
+
+// PushPolicyName names the inline policy that grants push to repo.
+func PushPolicyName(repo string) string { return "codecommit-push-" + repo }
+
+// GrantActionFix is what an administrator runs to allow actions on the
+// repository: the exact inline policy, and the command that puts it on the
+// identity (or where to add it when IAM cannot change the identity).
+func GrantActionFix(facts *credentials.Facts, repoARN, policyName string, actions ...string) []string {
+	action := `"` + strings.Join(actions, `","`) + `"`
+	if len(actions) > 1 {
+		action = "[" + action + "]"
+	}
+	doc := fmt.Sprintf(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":%s,"Resource":"%s"}]}`, action, repoARN)
+	id := facts.Identity
+	switch id.Type {
+	case awsclient.IdentityIAMUser:
+		return []string{fmt.Sprintf("aws iam put-user-policy --user-name %s --policy-name %s --policy-document %s   # run by an administrator",
+			shellword.POSIX(id.Name), shellword.POSIX(policyName), shellword.POSIX(doc))}
+	case awsclient.IdentityAssumedRole:
+		return []string{fmt.Sprintf("aws iam put-role-policy --role-name %s --policy-name %s --policy-document %s   # run by an administrator",
+			shellword.POSIX(id.Name), shellword.POSIX(policyName), shellword.POSIX(doc))}
+	case awsclient.IdentitySSORole:
+		return []string{"Add this inline policy to the permission set behind " + id.Name + " in IAM Identity Center (its AWSReservedSSO_ roles cannot be changed in IAM): " + doc}
+	}
+	return []string{"Allow this on the IAM user or role behind " + id.ARN + " (an administrator): " + doc}
 }
 
 // grantFix is the command that grants CodeCommit access to the identity.
