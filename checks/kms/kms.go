@@ -62,9 +62,10 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 		return checks.Skipped("skipped: the credentials check found no identity"), nil
 	}
 	region := permissions.RepositoryRegion(env, facts)
-	keyARN := ""
+	keyARN, keyID := "", ""
 	if pf, ok := permissions.Key.Get(env); ok {
 		region = pf.Region
+		keyID = pf.KMSKeyID
 		if strings.HasPrefix(pf.KMSKeyID, "arn:") {
 			keyARN = pf.KMSKeyID
 		}
@@ -116,8 +117,13 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 			Remediation: []string{"An administrator can find out: " + kmsSimulateCommand(facts, set, region)}})
 	}
 	switch {
+	case res.Status == checks.Pass && awsManagedKey(keyID):
+		res.Summary = fmt.Sprintf("no policy explicitly denies the KMS actions CodeCommit uses (%d read); the repository uses the AWS-managed key aws/codecommit, for which no Allow is needed, so an implicit deny is fine", len(set.All()))
+	case res.Status == checks.Pass && keyID != "":
+		res.Summary = fmt.Sprintf("no policy explicitly denies the KMS actions CodeCommit uses on the repository's key %s (%d read); "+
+			"whether that is the AWS-managed key aws/codecommit (no Allow needed) or a customer managed key (its key policy, IAM policies or a grant must allow them) was not checked", keyID, len(set.All()))
 	case res.Status == checks.Pass:
-		res.Summary = fmt.Sprintf("no policy explicitly denies the KMS actions CodeCommit uses (%d read); with the AWS-managed key aws/codecommit no Allow is needed, so an implicit deny is fine", len(set.All()))
+		res.Summary = fmt.Sprintf("no policy explicitly denies the KMS actions CodeCommit uses (%d read); the repository's key was not read: with the AWS-managed key aws/codecommit no Allow is needed, so an implicit deny is fine, a customer managed key also needs an Allow", len(set.All()))
 	case res.Status == checks.Fail:
 		res.Summary = "a policy explicitly denies KMS actions CodeCommit needs"
 	default:
@@ -167,4 +173,11 @@ func contains(ss []string, s string) bool {
 func kmsSimulateCommand(facts *credentials.Facts, set *awsclient.PolicySet, region string) string {
 	return fmt.Sprintf("aws iam simulate-principal-policy --policy-source-arn %s --action-names %s --context-entries ContextKeyName=kms:ViaService,ContextKeyValues=codecommit.%s.amazonaws.com,ContextKeyType=string",
 		permissions.PrincipalForAdmin(facts, set), strings.Join(policy.CodeCommitKMSActions(), " "), region)
+}
+
+// awsManagedKey reports whether the repository's key is named as the
+// AWS-managed key (its alias, by name or ARN). A key ARN (key/ID) cannot
+// be told apart from a customer managed key without kms:DescribeKey.
+func awsManagedKey(id string) bool {
+	return id == "alias/aws/codecommit" || strings.HasSuffix(id, ":alias/aws/codecommit")
 }

@@ -48,7 +48,8 @@ func TestKMSCheck(t *testing.T) {
 		{name: "only direct calls denied", iam: func() *awsfake.IAM { return credentialstest.Alice(map[string]string{"x": notViaAWS}) }, status: checks.Pass},
 		{name: "undecidable condition", iam: func() *awsfake.IAM { return credentialstest.Alice(map[string]string{"office": ipDeny}) }, status: checks.Warn, codes: "kms-possible-deny",
 			text: []string{"might deny", "aws:SourceIp", `{"Action":"kms:*","Condition":{"NotIpAddress":{"aws:SourceIp":"192.0.2.0/24"}},"Effect":"Deny","Resource":"*","Sid":"Office"}`}},
-		{name: "deny on another key", iam: func() *awsfake.IAM { return credentialstest.Alice(map[string]string{"k": otherKeyDeny}) }, withRepo: true, status: checks.Pass},
+		{name: "deny on another key", iam: func() *awsfake.IAM { return credentialstest.Alice(map[string]string{"k": otherKeyDeny}) }, withRepo: true, status: checks.Pass,
+			text: []string{"on the repository's key " + credentialstest.KMSKey, "or a customer managed key (its key policy, IAM policies or a grant must allow them) was not checked"}},
 		{name: "deny on the repository's key", iam: func() *awsfake.IAM { return credentialstest.Alice(map[string]string{"k": thisKeyDeny}) }, withRepo: true, status: checks.Fail, codes: "kms-explicit-deny",
 			text: []string{`statement "ThisKey"`, "repository_key=" + credentialstest.KMSKey}},
 		{name: "deny on some key, key unknown", iam: func() *awsfake.IAM { return credentialstest.Alice(map[string]string{"k": otherKeyDeny}) }, status: checks.Warn, codes: "kms-possible-deny"},
@@ -142,4 +143,15 @@ func TestKMSInfoDocumentsEveryCode(t *testing.T) {
 // awsEnv is an environment that sees the given facts.
 func awsEnv(facts ...checks.Fact) *checks.Env {
 	return (&checks.Env{Sys: checkstest.Sys{}}).WithFacts(facts...)
+}
+
+func TestAWSManagedKey(t *testing.T) {
+	for id, want := range map[string]bool{
+		"alias/aws/codecommit": true, "arn:aws:kms:us-east-1:111122223333:alias/aws/codecommit": true,
+		credentialstest.KMSKey: false, "alias/team-key": false, "": false,
+	} {
+		if got := awsManagedKey(id); got != want {
+			t.Errorf("awsManagedKey(%q) = %v, want %v", id, got, want)
+		}
+	}
 }

@@ -35,6 +35,8 @@ type verdict struct {
 	// matched names the policies the simulator reported.
 	matched []string
 	method  string // MethodSimulated or MethodLocal
+	// branches is GitPush decided ref by ref (branch rules), or nil.
+	branches *branchVerdict
 }
 
 // decide asks IAM's simulator, else evaluates the policies locally. An
@@ -60,7 +62,13 @@ func decide(ctx context.Context, env *checks.Env, facts *credentials.Facts, set 
 	var vs []verdict
 	for _, a := range actions {
 		ev := policy.Evaluate(policy.Request{Action: a, Resource: pf.RepositoryARN, Context: reqCtx}, set.Identity, set.Boundary)
-		vs = append(vs, localVerdict(a, ev, set))
+		v := localVerdict(a, ev, set)
+		if a == policy.ActionGitPush {
+			if bv := evaluateBranches(set, pf.RepositoryARN, reqCtx, ev, func() []branchRef { return pushRefs(ctx, env, env.TargetOf()) }); bv != nil {
+				v = branchPushVerdict(v, bv)
+			}
+		}
+		vs = append(vs, v)
 	}
 	return vs, MethodLocal, nil
 }
@@ -149,4 +157,24 @@ func requestContext(facts *credentials.Facts, region, principalARN string) map[s
 	// aws:SourceVpce stays unknown even for a regional host name: private
 	// DNS can route it through a VPC endpoint.
 	return m
+}
+
+// branchPushVerdict turns a GitPush verdict that depended on
+// codecommit:References into one decided ref by ref.
+func branchPushVerdict(v verdict, bv *branchVerdict) verdict {
+	v.branches, v.conditional = bv, false
+	blocked, open, unknown := bv.blocked(), bv.open(), bv.undecided()
+	switch {
+	case len(blocked) == 0 && len(unknown) == 0:
+		v.outcome = outcomeAllowed
+	case len(open) == 0 && len(unknown) == 0:
+		v.outcome = outcomeDenied
+	default:
+		v.outcome = outcomeUnknown
+	}
+	v.reasons, v.denies = nil, nil
+	for _, r := range blocked {
+		v.denies = append(v.denies, r.denies...)
+	}
+	return v
 }

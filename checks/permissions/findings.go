@@ -28,6 +28,9 @@ func verdictFinding(facts *credentials.Facts, set *awsclient.PolicySet, pf *Fact
 		why = ": " + strings.Join(v.reasons, "; ")
 	}
 	method := v.method
+	if v.branches != nil {
+		return branchFinding(facts, set, pf, v), true
+	}
 	f := checks.Finding{Docs: []string{remedy.PermissionsDocs}}
 	switch {
 	case v.outcome == outcomeAllowed && !v.conditional:
@@ -73,7 +76,42 @@ func denialFix(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts, v 
 	if v.explicit {
 		return steps
 	}
+	if v.action == policy.ActionGitPush {
+		steps = append(steps, GrantActionFix(facts, pf.RepositoryARN, PushPolicyName(repoName(pf.RepositoryARN)), policy.ActionGitPush)...)
+		return append(steps, "or, for every repository: "+grantFix(facts, false))
+	}
 	return append(steps, grantFix(facts, v.action == policy.ActionGitPull))
+}
+
+// repoName is the last part of a repository ARN.
+func repoName(arn string) string {
+	return arn[strings.LastIndex(arn, ":")+1:]
+}
+
+// PushPolicyName names the inline policy that grants push to repo.
+func PushPolicyName(repo string) string { return "codecommit-push-" + repo }
+
+// GrantActionFix is what an administrator runs to allow actions on the
+// repository: the exact inline policy, and the command that puts it on the
+// identity (or where to add it when IAM cannot change the identity).
+func GrantActionFix(facts *credentials.Facts, repoARN, policyName string, actions ...string) []string {
+	action := `"` + strings.Join(actions, `","`) + `"`
+	if len(actions) > 1 {
+		action = "[" + action + "]"
+	}
+	doc := fmt.Sprintf(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":%s,"Resource":"%s"}]}`, action, repoARN)
+	id := facts.Identity
+	switch id.Type {
+	case awsclient.IdentityIAMUser:
+		return []string{fmt.Sprintf("aws iam put-user-policy --user-name %s --policy-name %s --policy-document %s   # run by an administrator",
+			shellword.POSIX(id.Name), shellword.POSIX(policyName), shellword.POSIX(doc))}
+	case awsclient.IdentityAssumedRole:
+		return []string{fmt.Sprintf("aws iam put-role-policy --role-name %s --policy-name %s --policy-document %s   # run by an administrator",
+			shellword.POSIX(id.Name), shellword.POSIX(policyName), shellword.POSIX(doc))}
+	case awsclient.IdentitySSORole:
+		return []string{"Add this inline policy to the permission set behind " + id.Name + " in IAM Identity Center (its AWSReservedSSO_ roles cannot be changed in IAM): " + doc}
+	}
+	return []string{"Allow this on the IAM user or role behind " + id.ARN + " (an administrator): " + doc}
 }
 
 // grantFix is the command that grants CodeCommit access to the identity.
@@ -159,6 +197,13 @@ func SidLabel(r policy.StatementRef) string {
 }
 
 func permissionsSummary(who, repo string, pull, push verdict, method string) string {
+	if bv := push.branches; bv != nil && pull.outcome == outcomeAllowed && len(bv.blocked()) > 0 {
+		var refs []string
+		for _, r := range bv.blocked() {
+			refs = append(refs, r.Ref)
+		}
+		return fmt.Sprintf("%s may pull %s; a branch rule blocks push to %s (%s)", who, repo, strings.Join(refs, ", "), method)
+	}
 	switch {
 	case pull.outcome == outcomeAllowed && push.outcome == outcomeAllowed:
 		return fmt.Sprintf("%s may pull and push %s (%s)", who, repo, method)
@@ -170,4 +215,84 @@ func permissionsSummary(who, repo string, pull, push verdict, method string) str
 		return fmt.Sprintf("%s may not pull %s (%s)", who, repo, method)
 	}
 	return fmt.Sprintf("whether %s may pull %s is undecided (%s)", who, repo, method)
+}
+
+// branchFinding names the branches a GitPush rule on codecommit:References
+// blocks and the ones it leaves open.
+func branchFinding(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts, v verdict) checks.Finding {
+	bv := v.branches
+	who := facts.Identity.Describe()
+	label := func(rs []branchOutcome) string {
+		parts := make([]string, len(rs))
+		for i, r := range rs {
+			parts[i] = r.Ref + " (" + strings.Join(r.Why, "; ") + ")"
+		}
+		return strings.Join(parts, ", ")
+	}
+	var rules, blockedRefs []string
+	for _, r := range bv.blocked() {
+		blockedRefs = append(blockedRefs, r.Ref)
+	}
+	seen := map[string]bool{}
+	var fix []string
+	for _, r := range bv.blocked() {
+		for _, m := range r.denies {
+			ref := set.Ref(m.Policy)
+			where := ref.Label() + " " + SidLabel(m.StatementRef)
+			if !seen[where] {
+				seen[where] = true
+				rules = append(rules, where)
+				fix = append(fix, fmt.Sprintf("To lift the rule (an administrator): %s", ref.ExportCommand()),
+					fmt.Sprintf("edit fixed-policy.json: remove %s from %s in %s, then: %s",
+						strings.Join(blockedRefs, ", "), ReferencesKey, SidLabel(m.StatementRef), ref.UpdateCommand()))
+			}
+		}
+	}
+	blocked, open, unknown := bv.blocked(), bv.open(), bv.undecided()
+	f := checks.Finding{Docs: []string{remedy.PermissionsDocs, remedy.BranchRulesDocs}}
+	rule := "a branch rule"
+	if len(rules) > 0 {
+		rule = strings.Join(rules, " and ")
+	}
+	var b strings.Builder
+	if len(blocked) == 0 {
+		f.Code, f.Severity = "gitpush-branch-allowed", checks.Pass
+		fmt.Fprintf(&b, "Branch rules on %s (a Deny on codecommit:GitPush conditioned on %s) do not block the branches a push from here updates: %s may push to %s (%s).",
+			pf.RepositoryARN, ReferencesKey, who, label(open), v.method)
+	} else {
+		f.Code, f.Severity = "gitpush-branch-denied", checks.Warn
+		fmt.Fprintf(&b, "%s blocks %s from pushing to %s of %s: git push to %s is refused (%s).",
+			rule, who, label(blocked), pf.RepositoryARN, plural(len(blocked), "that branch", "those branches"), v.method)
+		if len(open) > 0 {
+			fmt.Fprintf(&b, " Not blocked: %s.", label(open))
+		}
+		for _, r := range blocked {
+			if len(r.reasons) > 0 {
+				fmt.Fprintf(&b, " For %s: %s.", r.Ref, strings.Join(r.reasons, "; "))
+				break
+			}
+		}
+		if bv.suggest != "" {
+			fix = append([]string{fmt.Sprintf("git push origin HEAD:%s   # a branch the rule leaves open; then open a pull request into the protected branch", bv.suggest)}, fix...)
+		}
+	}
+	if len(unknown) > 0 {
+		fmt.Fprintf(&b, " Undecided (other conditions): %s.", label(unknown))
+	}
+	switch bv.advert {
+	case policy.Allow:
+		b.WriteString(" A request that names no branch (such as GET info/refs?service=git-receive-pack, the first request of a push) is not blocked.")
+	case policy.ExplicitDeny, policy.ImplicitDeny:
+		fmt.Fprintf(&b, " Note: evaluated with %s absent, the rule denies too (...IfExists matches a missing key), so a request that names no "+
+			"branch may be refused as well; AWS's example rule adds \"Null\": {\"%s\": \"false\"} to apply only when references are named.", ReferencesKey, ReferencesKey)
+	}
+	f.Message, f.Remediation = b.String(), fix
+	return f
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -17,6 +19,8 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials/credentialstest"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient/awsfake"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 const (
@@ -24,7 +28,17 @@ const (
 	denyPushDoc   = `{"Version":"2012-10-17","Statement":[{"Sid":"NoPush","Effect":"Deny","Action":"codecommit:GitPush","Resource":"*"}]}`
 	denyPullDoc   = `{"Version":"2012-10-17","Statement":[{"Sid":"Freeze","Effect":"Deny","Action":"codecommit:Git*","Resource":"arn:aws:codecommit:us-east-1:111122223333:MyDemoRepo"}]}`
 	officeOnlyDoc = `{"Version":"2012-10-17","Statement":[{"Sid":"OfficeOnly","Effect":"Deny","Action":"*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":"192.0.2.0/24"}}}]}`
-	mfaDoc        = `{"Version":"2012-10-17","Statement":[{"Sid":"RequireMFA","Effect":"Deny","NotAction":"iam:*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]}`
+	// protectMainDoc is AWS's branch rule example: no push to main.
+	protectMainDoc = `{"Version":"2012-10-17","Statement":[{"Sid":"ProtectMain","Effect":"Deny","Action":["codecommit:GitPush","codecommit:Merge*"],"Resource":"*",` +
+		`"Condition":{"StringEqualsIfExists":{"codecommit:References":["refs/heads/main","refs/heads/prod"]},"Null":{"codecommit:References":"false"}}}]}`
+	// protectBothDoc blocks both usual default branches, with
+	// StringEqualsIfExists alone.
+	protectBothDoc = `{"Version":"2012-10-17","Statement":[{"Sid":"Frozen","Effect":"Deny","Action":"codecommit:GitPush","Resource":"*",` +
+		`"Condition":{"StringEqualsIfExists":{"codecommit:References":["refs/heads/main","refs/heads/master"]}}}]}`
+	// protectDevDoc blocks a branch a push from here does not update.
+	protectDevDoc = `{"Version":"2012-10-17","Statement":[{"Sid":"Dev","Effect":"Deny","Action":"codecommit:GitPush","Resource":"*",` +
+		`"Condition":{"StringLike":{"codecommit:References":"refs/heads/dev*"}}}]}`
+	mfaDoc = `{"Version":"2012-10-17","Statement":[{"Sid":"RequireMFA","Effect":"Deny","NotAction":"iam:*","Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]}`
 )
 
 // simulated answers SimulatePrincipalPolicy for one principal.
@@ -157,6 +171,32 @@ func TestPermissionsCheck(t *testing.T) {
 			return f
 		}, status: checks.Fail, codes: "gitpull-denied,gitpush-denied,evaluated-locally", text: []string{"permission set behind AWSReservedSSO_Dev_1 in IAM Identity Center"},
 			pull: "denied", push: "denied", method: MethodLocal},
+		{name: "local: a branch rule blocks main, not master", iam: func() *awsfake.IAM {
+			return credentialstest.Alice(map[string]string{"protect": protectMainDoc}, credentialstest.PowerUser)
+		}, status: checks.Warn, codes: "gitpush-branch-denied,evaluated-locally", text: []string{
+			`inline policy "protect" of user "alice" statement "ProtectMain" blocks IAM user alice from pushing to refs/heads/main (a usual default branch)`,
+			"Not blocked: refs/heads/master (a usual default branch).",
+			"names no branch (such as GET info/refs?service=git-receive-pack, the first request of a push) is not blocked",
+			"aws iam get-user-policy --user-name alice --policy-name protect",
+			"remove refs/heads/main from codecommit:References in statement \"ProtectMain\"",
+			"git push origin HEAD:refs/heads/pr/my-change",
+			"may pull MyDemoRepo; a branch rule blocks push to refs/heads/main",
+			"aws iam put-user-policy --user-name alice --policy-name protect --policy-document file://fixed-policy.json",
+		}, pull: "allowed", push: "unknown", method: MethodLocal},
+		{name: "local: a branch rule blocks both default branches", iam: func() *awsfake.IAM {
+			return credentialstest.Alice(map[string]string{"freeze": protectBothDoc}, credentialstest.PowerUser)
+		}, status: checks.Warn, codes: "gitpush-branch-denied,evaluated-locally", text: []string{
+			"refs/heads/main (a usual default branch), refs/heads/master (a usual default branch)",
+			"git push origin HEAD:refs/heads/pr/my-change",
+			"may pull MyDemoRepo; a branch rule blocks push to refs/heads/main, refs/heads/master",
+			`adds "Null": {"codecommit:References": "false"}`,
+		}, pull: "allowed", push: "denied", method: MethodLocal},
+		{name: "local: a branch rule on other branches", iam: func() *awsfake.IAM {
+			return credentialstest.Alice(map[string]string{"dev": protectDevDoc}, credentialstest.PowerUser)
+		}, status: checks.Pass, codes: "gitpush-branch-allowed,evaluated-locally", text: []string{
+			"do not block the branches a push from here updates: IAM user alice may push to refs/heads/main (a usual default branch), refs/heads/master",
+			"may pull and push MyDemoRepo",
+		}, pull: "allowed", push: "allowed", method: MethodLocal},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -259,4 +299,30 @@ func TestPermissionsInfoDocumentsEveryCode(t *testing.T) {
 // awsEnv is an environment that sees the given facts.
 func awsEnv(facts ...checks.Fact) *checks.Env {
 	return (&checks.Env{Sys: checkstest.Sys{}}).WithFacts(facts...)
+}
+
+// TestPushRefsInAClone reads the current branch and its upstream with real
+// git; outside a clone the usual default branches are asked about.
+func TestPushRefsInAClone(t *testing.T) {
+	git := tools.RequireTool(t, "git")
+	dir := t.TempDir()
+	for _, args := range [][]string{{"init", "-q", "-b", "feature"}, {"config", "branch.feature.remote", "origin"},
+		{"config", "branch.feature.merge", "refs/heads/main"}} {
+		if out, err := exec.Command(git, append([]string{"-C", dir}, args...)...).CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	env := (&checks.Env{Sys: sys.New(append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+t.TempDir()), "")})
+	got := pushRefs(t.Context(), env, &checks.Target{Dir: dir, RemoteName: "origin"})
+	want := []branchRef{{Ref: "refs/heads/feature", Why: []string{"the current branch"}}, {Ref: "refs/heads/main", Why: []string{"the upstream of feature"}}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("in a clone: %v, want %v", got, want)
+	}
+	if got := pushRefs(t.Context(), env, &checks.Target{Dir: dir, RemoteName: "upstream"}); len(got) != 1 || got[0].Ref != "refs/heads/feature" {
+		t.Errorf("another remote's upstream was used: %v", got)
+	}
+	if got := pushRefs(t.Context(), env, &checks.Target{}); fmt.Sprint(got) != fmt.Sprint([]branchRef{
+		{Ref: "refs/heads/main", Why: []string{"a usual default branch"}}, {Ref: "refs/heads/master", Why: []string{"a usual default branch"}}}) {
+		t.Errorf("outside a clone: %v", got)
+	}
 }

@@ -47,6 +47,10 @@ type reproNativeEvidence struct {
 	Error         string   `json:"error,omitempty"`
 	RetryRegion   string   `json:"retry_region,omitempty"`
 	RetryStatus   int      `json:"retry_status,omitempty"`
+	PushURL       string   `json:"push_url,omitempty"`
+	PushStatus    int      `json:"push_status,omitempty"`
+	PushSays      string   `json:"push_server_says,omitempty"`
+	PushError     string   `json:"push_error,omitempty"`
 }
 
 // maxTraceEvidence bounds the lists quoted from the trace.
@@ -159,6 +163,15 @@ func (c reproCase) nativeEvidence() reproNativeEvidence {
 		}
 		if !r.Date.IsZero() {
 			ev.ServerDate = r.Date.UTC().Format(time.RFC1123)
+		}
+	}
+	if p := n.Push; p != nil {
+		ev.PushURL, ev.PushStatus = p.URL, p.status()
+		if p.Resp != nil && p.Resp.Status >= 400 {
+			ev.PushSays = checks.Excerpt(c.env.Redact(checks.FirstLine(p.Resp.Body)))
+		}
+		if p.Err != nil {
+			ev.PushError = c.env.Redact(p.Err.Error())
 		}
 	}
 	if r := n.Retry; r != nil {

@@ -10,6 +10,7 @@ const (
 	reproOK              = "reproduce-ok"
 	reproWorksFromCache  = "reproduce-works-from-cache"
 	reproNativeDisagrees = "reproduce-native-disagrees"
+	reproPushDenied      = "reproduce-push-denied"
 	reproCredentialChain = "reproduce-credential-chain"
 	reproPasswordInURL   = "reproduce-password-in-url"
 	reproHelperCrashed   = "reproduce-helper-crashed"
@@ -45,6 +46,7 @@ func reproFindingDocs() []checks.FindingDoc {
 		{Code: reproOK, Severity: checks.Pass, Meaning: "git ls-remote works with the AWS CLI helper's password, and the doctor's own signed request agrees."},
 		{Code: reproWorksFromCache, Severity: checks.Warn, Meaning: "git works now, but with a password another helper (store, cache, osxkeychain, manager...) had stored: it expires about 15 minutes after the AWS CLI made it, and then git fails with 403 until it is erased.", Remediation: chainFix},
 		{Code: reproNativeDisagrees, Severity: checks.Warn, Meaning: "git works but the doctor's own request, signed with the credentials of the helper's profile, was refused or failed: git is not using what the doctor expects (another profile, a proxy only git knows)."},
+		{Code: reproPushDenied, Severity: checks.Warn, Meaning: "Pull works but push is denied: the doctor's password opens GET info/refs?service=git-upload-pack (codecommit:GitPull) but gets 403 on GET info/refs?service=git-receive-pack, the first request of every git push, which CodeCommit authorizes as codecommit:GitPush and which changes nothing. Clone and fetch work; git push fails with 403. The fix is the permissions check's, else an inline policy allowing codecommit:GitPush on the repository.", Remediation: []string{"aws iam put-user-policy --user-name USER --policy-name codecommit-push-NAME --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"codecommit:GitPush\",\"Resource\":\"arn:aws:codecommit:REGION:ACCOUNT:NAME\"}]}'   # run by an administrator"}},
 		{Code: reproCredentialChain, Severity: checks.Fail, Meaning: "The service refused the password git sent (403), but accepted a password the doctor signed just now from the same AWS credentials: git got a stale password from the helper that answered first.", Remediation: chainFix},
 		{Code: reproPasswordInURL, Severity: checks.Fail, Meaning: "git sent the user name and password written in the remote URL (no helper was asked) and the service refused it, while a freshly signed password works.", Remediation: []string{"git remote set-url origin https://git-codecommit.REGION.amazonaws.com/v1/repos/NAME"}},
 		{Code: reproHelperCrashed, Severity: checks.Fail, Meaning: "The AWS CLI credential helper ran and failed, so git had no password: e.g. `'path'` when credential.UseHttpPath is not true, `aws: not found`, no credentials for the profile.", Remediation: []string{"git config --global '" + reproSectionForDocs + ".UseHttpPath' true   # for 'path'", "printf 'protocol=https\\nhost=HOST\\npath=v1/repos/NAME\\n\\n' | aws codecommit credential-helper get   # run the helper yourself"}},

@@ -39,6 +39,32 @@ type reproNative struct {
 	// Retry is the same request signed for the repository's region, made
 	// when the first was refused and the regions differ.
 	Retry *reproRetry
+	// Push is the first request of every git push, GET
+	// info/refs?service=git-receive-pack, signed with the same password and
+	// sent alongside the pull request. CodeCommit authorizes it as
+	// codecommit:GitPush; it only reads the ref advertisement and changes
+	// nothing. Nil when no signed request was made.
+	Push *reproPush
+}
+
+// reproPush is what the push advertisement request got.
+type reproPush struct {
+	URL  string
+	Resp *probe.Response
+	Err  error
+}
+
+// status is the push request's HTTP status (0 without an answer).
+func (p *reproPush) status() int {
+	if p == nil || p.Resp == nil {
+		return 0
+	}
+	return p.Resp.Status
+}
+
+// pushInfoRefs is the URL of the first request of every push.
+func pushInfoRefs(t *checks.Target) string {
+	return t.HTTPSURL() + "/info/refs?service=git-receive-pack"
 }
 
 // reproRetry is the request signed for another region.
@@ -117,8 +143,19 @@ func runReproNative(ctx context.Context, env *checks.Env, t *checks.Target) repr
 	}
 	n.KeyID = redact.MaskAccessKeyID(creds.AccessKeyID)
 	n.Signed = true
+	// The push advertisement goes out at the same time as the pull
+	// request: one more round trip, not a longer check.
+	push := &reproPush{URL: pushInfoRefs(t)}
+	pushed := make(chan struct{})
+	go func() {
+		defer close(pushed)
+		resp, err := reproSend(ctx, env, client, push.URL, creds, req.Host, req.Path, n.Region)
+		push.Resp, push.Err = respPtr(resp, err), err
+	}()
 	resp, err := reproSend(ctx, env, client, n.URL, creds, req.Host, req.Path, n.Region)
 	n.Resp, n.Err = respPtr(resp, err), err
+	<-pushed
+	n.Push = push
 	if other := reproRepositoryRegion(env, t); n.refused() && other != "" && other != n.Region {
 		resp, err := reproSend(ctx, env, client, n.URL, creds, req.Host, req.Path, other)
 		n.Retry = &reproRetry{Region: other, Resp: respPtr(resp, err), Err: err}

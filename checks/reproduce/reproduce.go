@@ -43,13 +43,16 @@ func (reproduceCheck) Info() checks.Info {
 		Description: "Makes the first request of every fetch twice. (1) Natively: GET /v1/repos/NAME/info/refs?service=git-upload-pack " +
 			"with a Basic user name and password signed exactly as the AWS CLI credential helper signs them, from the " +
 			"credentials the helper's profile resolves to, through the proxy, CA bundle, certificate verification and " +
-			"http.curloptResolve entries git itself applies to that URL. (2) With real git: `git ls-remote URL HEAD` with " +
+			"http.curloptResolve entries git itself applies to that URL; at the same time, with the same password, " +
+			"GET /v1/repos/NAME/info/refs?service=git-receive-pack, the first request of every push, which CodeCommit " +
+			"authorizes as codecommit:GitPush and which only reads the ref advertisement, so that \"clone works, push " +
+			"gets 403\" is reproduced without pushing. (2) With real git: `git ls-remote URL HEAD` with " +
 			"the user's configuration, GIT_TRACE=1, GIT_TRACE_CURL=1 and GIT_TRACE_CURL_NO_DATA=1 (Authorization " +
 			"headers are redacted by git, everything by the doctor), and reads from the trace which credential helpers " +
 			"ran, which one answered, the HTTP statuses and git's final error. Comparing the two tells a stale password " +
 			"from another helper apart from a problem on the service side (then the permissions, kms, region, " +
 			"credentials and clock findings are named), and names helper crashes, a missing repository, throttling, " +
-			"DNS, TLS, proxy and timeout failures. Only reads: the requests are those of `git ls-remote`, and git runs " +
+			"DNS, TLS, proxy and timeout failures. Only reads: the requests are those of `git ls-remote` and the push advertisement, and git runs " +
 			"the user's helper chain in its order with each helper wrapped so that only `get` reaches it: the `store` " +
 			"and `erase` git sends after a request never write or delete a saved password.",
 		Requires: []checks.KeyRef{git.Key},

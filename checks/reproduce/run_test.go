@@ -84,10 +84,17 @@ func TestReproduceRunsGitAndTheProbe(t *testing.T) {
 			if !ok || ev.Status != 200 || ev.ConnectedTo != srv.Addr() || !strings.HasSuffix(ev.CABundle, "(GIT_SSL_CAINFO)") {
 				t.Errorf("the probe did not go where git goes: %+v", ev)
 			}
+			if ev.PushStatus != 200 || !strings.HasSuffix(ev.PushURL, "/info/refs?service=git-receive-pack") {
+				t.Errorf("the push advertisement was not requested, or refused: %+v", ev)
+			}
 		})
 	}
 	for _, r := range srv.Requests() {
-		if r.Action != gitendpoint.ActionGitPull {
+		// The push advertisement (GET info/refs?service=git-receive-pack)
+		// is authorized as GitPush but changes nothing; a POST to
+		// git-receive-pack would.
+		advert := r.Method == "GET" && r.Query == "service=git-receive-pack" && strings.HasSuffix(r.Path, "/info/refs")
+		if r.Action != gitendpoint.ActionGitPull && !advert {
 			t.Errorf("not a read: %+v", r)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/clock"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/permissions"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gittrace"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/phrase"
@@ -36,6 +37,12 @@ func reproResult(env *checks.Env, t *checks.Target, n reproNative, g reproGit) c
 	c.addEvidence(&res)
 	f, summary := c.decide()
 	res.Add(f)
+	if f.Code == reproWorksFromCache {
+		// Working from a cached password says nothing about push.
+		if p, ok := c.pushDenied(); ok {
+			res.Add(p)
+		}
+	}
 	res.Summary = summary
 	return res
 }
@@ -99,9 +106,63 @@ func (c reproCase) gitWorks() (checks.Finding, string) {
 	if answered {
 		who = "the AWS CLI helper answered"
 	}
+	if f, ok := c.pushDenied(); ok {
+		return f, fmt.Sprintf("git ls-remote works (%s); push is denied (%d on git-receive-pack)", who, c.n.Push.status())
+	}
 	return checks.Finding{Code: reproOK, Severity: checks.Pass,
 			Message: fmt.Sprintf("`%s` works (%s; %s)%s.", c.g.Command, who, c.statusChain(), c.nativeClause())},
 		fmt.Sprintf("git ls-remote works (%s)", who)
+}
+
+// pushDenied is the verdict when the doctor's password opens the pull
+// advertisement but not the push advertisement: clone and fetch work, git
+// push gets 403.
+func (c reproCase) pushDenied() (checks.Finding, bool) {
+	n := c.n
+	if !n.accepted() || n.Push == nil || n.Push.status() != http.StatusForbidden {
+		return checks.Finding{}, false
+	}
+	says := ""
+	if b := strings.TrimSpace(n.Push.Resp.Body); b != "" {
+		says = ", saying: " + strings.TrimRight(checks.Excerpt(c.env.Redact(checks.FirstLine(b))), ".")
+	}
+	msg := fmt.Sprintf("`%s` works and the doctor's password (signed now for %s with %s, profile %q) opens GET %s (git-upload-pack, "+
+		"codecommit:GitPull) with %d, but the same password on GET %s — the first request of every `git push`, which CodeCommit "+
+		"authorizes as codecommit:GitPush and which changes nothing — got 403%s. Clone, fetch and pull work; git push fails with "+
+		"\"The requested URL returned error: 403\".",
+		c.g.Command, n.Region, phrase.Or(n.KeyID, "the key"), n.Profile, n.URL, n.status(), n.Push.URL, says)
+	if pf, ok := permissions.Key.Get(c.env); ok && pf.Push == "allowed" {
+		msg += " The permissions check found GitPush allowed by the policies it can see: something it cannot see denies it " +
+			"(a service control policy, a permissions boundary or session policy it could not read, a VPC endpoint policy)."
+	}
+	found, _ := c.depProblems()
+	var fix []string
+	var b strings.Builder
+	b.WriteString(msg)
+	for _, d := range found {
+		if d.check == permissions.ID && strings.HasPrefix(d.f.Code, "gitpush-") {
+			fmt.Fprintf(&b, " The permissions check found %s: %s.", d.f.Code, strings.TrimSuffix(d.f.Message, "."))
+			fix = append(fix, d.f.Remediation...)
+		}
+	}
+	msg = b.String()
+	if len(fix) == 0 {
+		fix = c.pushGrantFix()
+	}
+	return checks.Finding{Code: reproPushDenied, Severity: checks.Warn, Message: msg, Remediation: fix,
+		Docs: []string{remedy.PermissionsDocs}}, true
+}
+
+// pushGrantFix grants codecommit:GitPush on the repository to the identity
+// the doctor signed as, when the credentials check knows it.
+func (c reproCase) pushGrantFix() []string {
+	pf, ok := permissions.Key.Get(c.env)
+	cf, ok2 := credentials.Key.Get(c.env)
+	if !ok || !ok2 || cf.Identity.Account == "" {
+		return []string{"An administrator grants codecommit:GitPush on the repository to the identity, then: git push --dry-run",
+			"codecommit-doctor --only permissions   # with credentials that may read the identity's policies"}
+	}
+	return permissions.GrantActionFix(cf, pf.RepositoryARN, permissions.PushPolicyName(c.t.URL.Repository), "codecommit:GitPush")
 }
 
 // refused judges a 403 or 401 from the service.

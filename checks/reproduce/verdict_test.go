@@ -23,6 +23,15 @@ func TestReproduceVerdicts(t *testing.T) {
 	skewed.Resp.Date = time.Now().Add(-20 * time.Minute)
 	retried := signedAnswer(403, "The request signature we calculated does not match the signature you provided.")
 	retried.Retry = &reproRetry{Region: "eu-west-1", Resp: &probe.Response{Status: 200}}
+	pushRefused := signedAnswer(200, "")
+	pushRefused.Push = &reproPush{URL: reproURL + "/info/refs?service=git-receive-pack",
+		Resp: &probe.Response{Status: 403, Body: "User: arn:aws:iam::111122223333:user/alice is not authorized to perform: codecommit:GitPush\n"}}
+	pushOK := signedAnswer(200, "")
+	pushOK.Push = &reproPush{URL: reproURL + "/info/refs?service=git-receive-pack", Resp: &probe.Response{Status: 200}}
+	pushDenied := map[string]checks.Result{
+		"permissions": {Status: checks.Warn, Findings: []checks.Finding{{Code: "gitpush-denied", Severity: checks.Warn, Message: "alice may not push to the repository.",
+			Remediation: []string{"aws iam put-user-policy --user-name alice --policy-name codecommit-push-MyDemoRepo --policy-document '{}'"}}}},
+	}
 	noCreds := reproNative{URL: reproURL, CredErr: errors.New("no credentials for profile \"default\""), Resp: &probe.Response{Status: 401}}
 	tests := []struct {
 		name     string
@@ -37,6 +46,12 @@ func TestReproduceVerdicts(t *testing.T) {
 	}{
 		{name: "healthy", git: "healthy", native: signedAnswer(200, ""), code: reproOK, severity: checks.Pass,
 			mentions: []string{"the AWS CLI helper answered", "401 → 200 → 200", "got 200 OK"}},
+		{name: "healthy, push allowed too", git: "healthy", native: pushOK, code: reproOK, severity: checks.Pass},
+		{name: "pull works, push denied", git: "healthy", native: pushRefused, code: reproPushDenied, severity: checks.Warn,
+			mentions: []string{"info/refs?service=git-receive-pack", "codecommit:GitPush", "got 403, saying: User: arn:aws:iam::111122223333:user/alice is not authorized to perform: codecommit:GitPush",
+				"git push fails"}, fixHas: "grants codecommit:GitPush"},
+		{name: "pull works, push denied, named by the permissions check", git: "healthy", native: pushRefused, deps: pushDenied, code: reproPushDenied, severity: checks.Warn,
+			mentions: []string{"The permissions check found gitpush-denied"}, fixHas: "aws iam put-user-policy --user-name alice --policy-name codecommit-push-MyDemoRepo"},
 		{name: "works from a password store had", git: "healthy", native: signedAnswer(200, ""), code: reproWorksFromCache, severity: checks.Warn,
 			gitEdit: func(g *reproGit) {
 				g.Trace.Helpers[0].Name, g.Trace.Helpers[0].Command = "store", "git credential-store"
@@ -139,7 +154,7 @@ func TestReproduceInfoDocumentsEveryVerdict(t *testing.T) {
 		}
 		documented[d.Code] = true
 	}
-	for _, code := range []string{reproOK, reproWorksFromCache, reproNativeDisagrees, reproCredentialChain, reproPasswordInURL,
+	for _, code := range []string{reproOK, reproPushDenied, reproWorksFromCache, reproNativeDisagrees, reproCredentialChain, reproPasswordInURL,
 		reproHelperCrashed, reproNoCredentials, reproWrongRegion, reproClockSkew, reproCredsRejected, reproServerDenied,
 		reproForbidden, reproRepoNotFound, reproThrottled, reproDNS, reproConnect, reproTLS, reproProxy, reproTimeout,
 		reproGitFailed, reproGitNotRun} {

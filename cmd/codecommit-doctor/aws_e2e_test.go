@@ -137,6 +137,30 @@ func awsScenarios() []awsScenario {
 			},
 		},
 		{
+			name: "branch-rule-protects-main",
+			setup: func(ctx context.Context, t *testing.T, srv *moto.Server) awsRun {
+				u := awsUser(ctx, t, srv, "dev", moto.UserSpec{Policies: moto.Policies{
+					Managed: []string{moto.PowerUserPolicyARN},
+					Inline: map[string]string{"self-read": awsSelfRead, "protect-main": `{"Version":"2012-10-17","Statement":[{"Sid":"ProtectMain","Effect":"Deny",
+ "Action":["codecommit:GitPush","codecommit:DeleteBranch","codecommit:PutFile","codecommit:Merge*"],"Resource":"arn:aws:codecommit:us-east-1:123456789012:MyDemoRepo",
+ "Condition":{"StringEqualsIfExists":{"codecommit:References":["refs/heads/main","refs/heads/prod"]},"Null":{"codecommit:References":"false"}}}]}`}}})
+				awsRepo(ctx, t, srv, "MyDemoRepo")
+				return awsUserRun(u, "MyDemoRepo")
+			},
+			want: map[string]awsWant{
+				"credentials": {status: "pass"},
+				"permissions": {status: "warn", codes: []string{"gitpush-branch-denied", "evaluated-locally"}, text: []string{
+					"may pull MyDemoRepo; a branch rule blocks push to refs/heads/main (evaluated locally)",
+					`inline policy "protect-main" of user "dev" statement "ProtectMain" blocks IAM user dev from pushing to refs/heads/main (a usual default branch)`,
+					"Not blocked: refs/heads/master (a usual default branch).",
+					"git push origin HEAD:refs/heads/pr/my-change",
+					"aws iam get-user-policy --user-name dev --policy-name protect-main --query PolicyDocument --output json > fixed-policy.json",
+					"aws iam put-user-policy --user-name dev --policy-name protect-main --policy-document file://fixed-policy.json",
+				}},
+				"kms": {status: "pass"},
+			},
+		},
+		{
 			name: "no-codecommit-permission",
 			setup: func(ctx context.Context, t *testing.T, srv *moto.Server) awsRun {
 				u := awsUser(ctx, t, srv, "nocc", moto.UserSpec{Policies: moto.Policies{Inline: map[string]string{"self-read": awsSelfRead}}})

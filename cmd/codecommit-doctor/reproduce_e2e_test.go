@@ -63,12 +63,15 @@ type e2eWorld struct {
 	git      *gitendpoint.Server
 	alice    moto.Principal // may pull and push
 	kim      moto.Principal // explicitly denied KMS
+	paul     moto.Principal // may pull, not push
 	shiftSTS string         // STS through a proxy whose Date header follows the emulator's clock
 }
 
 const (
-	e2eRepo      = "MyDemoRepo"
-	reproReadIAM = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:Get*","iam:List*","iam:SimulatePrincipalPolicy"],"Resource":"*"}]}`
+	e2eRepo       = "MyDemoRepo"
+	reproReadIAM  = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:Get*","iam:List*","iam:SimulatePrincipalPolicy"],"Resource":"*"}]}`
+	reproPullOnly = `{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Action":"codecommit:GitPull","Resource":"arn:aws:codecommit:us-east-1:123456789012:MyDemoRepo"},` +
+		`{"Sid":"Read","Effect":"Allow","Action":"codecommit:GetRepository","Resource":"*"}]}`
 	reproDenyKMS = `{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["kms:Decrypt","kms:GenerateDataKey"],"Resource":"*"}]}`
 )
 
@@ -92,6 +95,10 @@ func newE2EWorld(t *testing.T) *e2eWorld {
 		Managed: []string{moto.PowerUserPolicyARN}, Inline: map[string]string{"read-iam": reproReadIAM, "deny-kms": reproDenyKMS}}}); err != nil {
 		t.Fatal(err)
 	}
+	if w.paul, err = w.moto.NewUser(ctx, "paul", moto.UserSpec{Policies: moto.Policies{
+		Inline: map[string]string{"read-iam": reproReadIAM, "pull-only": reproPullOnly}}}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := w.moto.CreateRepository(ctx, "us-east-1", e2eRepo); err != nil {
 		t.Fatal(err)
 	}
@@ -101,6 +108,9 @@ func newE2EWorld(t *testing.T) *e2eWorld {
 	w.git.AddKey(w.alice.Key.AccessKeyID, w.alice.Key.SecretAccessKey, "")
 	w.git.AddKey(w.kim.Key.AccessKeyID, w.kim.Key.SecretAccessKey, "")
 	w.git.Deny(w.kim.Key.AccessKeyID, "User: "+w.kim.ARN+" is not authorized to perform: kms:Decrypt with an explicit deny")
+	// The endpoint authorizes paul as IAM would: GitPull yes, GitPush no.
+	w.git.AddKey(w.paul.Key.AccessKeyID, w.paul.Key.SecretAccessKey, "")
+	w.git.DenyAction(w.paul.Key.AccessKeyID, gitendpoint.ActionGitPush, "User: "+w.paul.ARN+" is not authorized to perform: codecommit:GitPush on resource: arn:aws:codecommit:us-east-1:123456789012:"+e2eRepo+" because no identity-based policy allows the codecommit:GitPush action")
 	if _, err := w.git.CreateRepo(ctx, e2eRepo, gitendpoint.RepoOptions{InitialCommit: true}); err != nil {
 		t.Fatal(err)
 	}
@@ -209,6 +219,19 @@ func TestReproduceEndToEnd(t *testing.T) {
 			status: "fail", code: "reproduce-server-denied", mentions: []string{"refused with 403", "was refused too", "kms:Decrypt", "The kms check found kms-explicit-deny"},
 		},
 		{
+			name: "clone works, push gets 403: GitPull only", gitconfig: reproHelperConfig,
+			files:  map[string]string{".aws/credentials": reproCredentialsFile(w.paul.Key)},
+			status: "warn", code: "reproduce-push-denied",
+			mentions: []string{"info/refs?service=git-receive-pack", "authorizes as codecommit:GitPush", "got 403, saying: User: " + w.paul.ARN + " is not authorized to perform: codecommit:GitPush",
+				"Clone, fetch and pull work", "The permissions check found gitpush-denied"},
+			fixMentions: []string{`aws iam put-user-policy --user-name paul --policy-name codecommit-push-MyDemoRepo --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"codecommit:GitPush","Resource":"arn:aws:codecommit:us-east-1:123456789012:MyDemoRepo"}]}'`},
+			extra: func(t *testing.T, rep e2eReport) {
+				if status, summary, code, _, _ := rep.check(t, "permissions"); status != "warn" || code != "gitpush-denied" || !strings.Contains(summary, "may pull but not push") {
+					t.Errorf("permissions: %s %s %s", status, code, summary)
+				}
+			},
+		},
+		{
 			name: "the clock 20 minutes off", gitconfig: reproHelperConfig,
 			files:  map[string]string{".aws/credentials": alice},
 			env:    []string{"AWS_ENDPOINT_URL_STS=" + w.shiftSTS},
@@ -276,7 +299,7 @@ func TestReproduceEndToEnd(t *testing.T) {
 			if sc.extra != nil {
 				sc.extra(t, rep)
 			}
-			for _, secret := range []string{w.alice.Key.SecretAccessKey, w.kim.Key.SecretAccessKey} {
+			for _, secret := range []string{w.alice.Key.SecretAccessKey, w.kim.Key.SecretAccessKey, w.paul.Key.SecretAccessKey} {
 				if strings.Contains(raw, secret) {
 					t.Errorf("the report contains a secret access key")
 				}
@@ -335,8 +358,14 @@ func (w *e2eWorld) run(t *testing.T, sc e2eScenario) (e2eReport, string) {
 		t.Errorf("the doctor's run created ~/.git-credentials: a helper stored a password")
 	}
 	for _, r := range w.git.Requests() {
+		// The push advertisement is authorized as GitPush but only reads;
+		// a POST to git-receive-pack would change the repository.
+		advert := r.Method == http.MethodGet && r.Query == "service=git-receive-pack" && strings.HasSuffix(r.Path, "/info/refs")
 		read := r.Method == http.MethodGet && r.Query == "service=git-upload-pack" && strings.HasSuffix(r.Path, "/info/refs") ||
 			r.Method == http.MethodPost && strings.HasSuffix(r.Path, "/git-upload-pack")
+		if advert {
+			continue
+		}
 		if !read || r.Action == gitendpoint.ActionGitPush {
 			t.Errorf("the doctor's run was not read-only: %s %s?%s (%s)", r.Method, r.Path, r.Query, r.Action)
 		}

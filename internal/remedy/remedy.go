@@ -18,6 +18,7 @@ const (
 	PermissionsDocs = "https://docs.aws.amazon.com/codecommit/latest/userguide/auth-and-access-control-permissions-reference.html"
 	SimulateDocs    = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html"
 	KMSDocs         = "https://docs.aws.amazon.com/codecommit/latest/userguide/encryption.html"
+	BranchRulesDocs = "https://docs.aws.amazon.com/codecommit/latest/userguide/how-to-conditional-branch.html"
 	KeychainDocs    = "https://docs.aws.amazon.com/codecommit/latest/userguide/troubleshooting-ch.html#troubleshooting-macoshttps"
 	TroubleDocs     = "https://docs.aws.amazon.com/codecommit/latest/userguide/troubleshooting-ch.html"
 )

@@ -51,10 +51,13 @@ func TestNativeProbe(t *testing.T) {
 	s.AddKey("ASIAEMULATORCANARY02", testSecret, testToken)
 	s.AddKey("AKIADENIED", testSecret, "")
 	s.Deny("AKIADENIED", "")
+	s.AddKey("AKIAPULLONLY", testSecret, "")
+	s.DenyAction("AKIAPULLONLY", ActionGitPush, "")
 	if _, err := s.CreateRepo(context.Background(), "MyDemoRepo", RepoOptions{InitialCommit: true}); err != nil {
 		t.Fatal(err)
 	}
 	const infoRefs = "/v1/repos/MyDemoRepo/info/refs?service=git-upload-pack"
+	const receiveRefs = "/v1/repos/MyDemoRepo/info/refs?service=git-receive-pack"
 	sign := func(c signer.Credentials, host, path, region string, at time.Time) (string, string) {
 		return signer.Sign(c, host, path, region, at)
 	}
@@ -119,6 +122,19 @@ func TestNativeProbe(t *testing.T) {
 				return sign(signer.Credentials{AccessKeyID: "AKIADENIED", SecretAccessKey: testSecret}, s.Host(), "/v1/repos/MyDemoRepo", "us-east-1", now)
 			},
 			wantStatus: 403, wantAuth: AuthDenied, wantBody: "is not authorized to perform: codecommit:GitPull on resource: arn:aws:codecommit:us-east-1:123456789012:MyDemoRepo"},
+		{name: "push advertisement", host: s.Host(), path: receiveRefs,
+			user:       func() (string, string) { return sign(creds, s.Host(), "/v1/repos/MyDemoRepo", "us-east-1", now) },
+			wantStatus: 200, wantAuth: AuthOK, wantBody: "# service=git-receive-pack"},
+		{name: "pull only: the pull advertisement", host: s.Host(), path: infoRefs,
+			user: func() (string, string) {
+				return sign(signer.Credentials{AccessKeyID: "AKIAPULLONLY", SecretAccessKey: testSecret}, s.Host(), "/v1/repos/MyDemoRepo", "us-east-1", now)
+			},
+			wantStatus: 200, wantAuth: AuthOK},
+		{name: "pull only: the push advertisement is GitPush", host: s.Host(), path: receiveRefs,
+			user: func() (string, string) {
+				return sign(signer.Credentials{AccessKeyID: "AKIAPULLONLY", SecretAccessKey: testSecret}, s.Host(), "/v1/repos/MyDemoRepo", "us-east-1", now)
+			},
+			wantStatus: 403, wantAuth: AuthDenied, wantBody: "is not authorized to perform: codecommit:GitPush on resource: arn:aws:codecommit:us-east-1:123456789012:MyDemoRepo"},
 		{name: "repository not found", host: s.Host(), path: "/v1/repos/Nope/info/refs?service=git-upload-pack",
 			user:       func() (string, string) { return sign(creds, s.Host(), "/v1/repos/Nope", "us-east-1", now) },
 			wantStatus: 404, wantAuth: AuthOK},
