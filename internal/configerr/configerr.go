@@ -6,6 +6,7 @@ package configerr
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -37,11 +38,17 @@ type Error struct {
 	// Reason is the system's reason for Inaccessible ("Is a directory",
 	// "Permission denied").
 	Reason string
-	// Quote is the tool's own message, as evidence.
+	// Quote is the tool's own message, as evidence, its fatal line first.
 	Quote string
 }
 
-func (e *Error) Error() string { return e.Describe(func(p string) string { return p }) }
+func (e *Error) Error() string {
+	s := e.Describe(func(p string) string { return p })
+	if q, _, _ := strings.Cut(e.Quote, "\n"); q != "" {
+		s += " (" + q + ")"
+	}
+	return s
+}
 
 // Describe says in words what is wrong, writing paths with show (which
 // may abbreviate the home directory).
@@ -75,6 +82,20 @@ func (e *Error) Describe(show func(string) string) string {
 	}
 }
 
+// In returns a copy whose relative paths (git names the clone's own
+// config .git/config) are made absolute from dir, where the tool ran.
+func (e *Error) In(dir string) *Error {
+	c := *e
+	abs := func(p string) string {
+		if p != "" && dir != "" && !filepath.IsAbs(p) {
+			return filepath.Join(dir, p)
+		}
+		return p
+	}
+	c.File, c.Includer = abs(c.File), abs(c.Includer)
+	return &c
+}
+
 // EditTarget is the file and line a person should edit to fix the
 // problem ("" when it is not a file).
 func (e *Error) EditTarget() (string, int) {
@@ -94,7 +115,7 @@ var (
 	gitBadLine    = regexp.MustCompile(`(?m)^fatal: bad config line (\d+) in (file|blob|standard input|submodule-blob|command line)(?: (.+?))?\s*$`)
 	gitBadLineOld = regexp.MustCompile(`(?m)^fatal: bad config file line (\d+) in (.+?)\s*$`)
 	gitDepth      = regexp.MustCompile(`(?s)fatal: exceeded maximum include depth \((\d+)\) while including\s*\n\t(.+?)\s*\nfrom\s*\n\t(.+?)\s*\n`)
-	gitAccess     = regexp.MustCompile(`(?m)^(?:warning|fatal|error): unable to access '(.+)': (.+?)\s*$`)
+	gitAccess     = regexp.MustCompile(`(?m)^(?:warning|fatal|error): unable to (?:access|read config file) '(.+)': (.+?)\s*$`)
 	gitCmdline    = regexp.MustCompile(`(?m)^(?:fatal|error): (?:unable to parse command-line config|bogus format in GIT_CONFIG_PARAMETERS)`)
 )
 
@@ -103,11 +124,14 @@ var (
 func Git(stderr string) *Error {
 	stderr = strings.ReplaceAll(stderr, "\r\n", "\n")
 	var access *Error
-	if m := gitAccess.FindStringSubmatch(stderr); m != nil {
+	// git says "unable to access 'https://…'" of a URL too: only a path
+	// is a config file.
+	if m := gitAccess.FindStringSubmatch(stderr); m != nil && !strings.Contains(m[1], "://") {
 		access = &Error{Tool: "git", File: m[1], Problem: Inaccessible, Reason: m[2], Quote: m[0]}
 	}
 	if m := gitDepth.FindStringSubmatch(stderr + "\n"); m != nil {
-		return &Error{Tool: "git", File: m[2], Includer: m[3], Problem: IncludeLoop, Quote: firstLines(m[0], 5)}
+		return &Error{Tool: "git", File: m[2], Includer: m[3], Problem: IncludeLoop,
+			Quote: fmt.Sprintf("fatal: exceeded maximum include depth (%s) while including %s from %s", m[1], m[2], m[3])}
 	}
 	if m := gitBadLine.FindStringSubmatch(stderr); m != nil {
 		n, _ := strconv.Atoi(m[1])
@@ -117,7 +141,7 @@ func Git(stderr string) *Error {
 		if access != nil && access.File != m[3] {
 			// An include git could not open is blamed on the include line.
 			access.Includer, access.IncluderLine = m[3], n
-			access.Quote += "\n" + m[0]
+			access.Quote = m[0] + "\n" + access.Quote
 			return access
 		}
 		return &Error{Tool: "git", File: m[3], Line: n, Problem: BadLine, Quote: m[0]}
@@ -128,7 +152,7 @@ func Git(stderr string) *Error {
 	}
 	if access != nil && strings.Contains(stderr, "fatal: ") {
 		if strings.Contains(stderr, "error processing config file") {
-			access.Quote += "\nfatal: error processing config file(s)"
+			access.Quote = "fatal: error processing config file(s)\n" + access.Quote
 		}
 		return access
 	}
@@ -151,12 +175,4 @@ func Botocore(output string) *Error {
 		return nil
 	}
 	return &Error{Tool: "aws", File: m[1], Problem: Unparseable, Quote: strings.TrimSpace(m[0])}
-}
-
-func firstLines(s string, n int) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	return strings.Join(lines, "\n")
 }

@@ -27,6 +27,8 @@ func TestGit(t *testing.T) {
 			Error{Tool: "git", File: "/h/.gitconfig", Problem: Inaccessible, Reason: "Is a directory"}},
 		{"included directory", "warning: unable to access '/h/inc': Is a directory\nfatal: bad config line 2 in file /h/.gitconfig\n",
 			Error{Tool: "git", File: "/h/inc", Problem: Inaccessible, Reason: "Is a directory", Includer: "/h/.gitconfig", IncluderLine: 2}},
+		{"global directory", "warning: unable to access '/h/.gitconfig': Is a directory\nfatal: unable to read config file '/h/.gitconfig': Is a directory\n",
+			Error{Tool: "git", File: "/h/.gitconfig", Problem: Inaccessible, Reason: "Is a directory"}},
 		{"command line", "error: key does not contain a section: bad\nfatal: unable to parse command-line config\n",
 			Error{Tool: "git", Problem: CommandLine}},
 	}
@@ -42,7 +44,8 @@ func TestGit(t *testing.T) {
 			}
 		})
 	}
-	for _, s := range []string{"", "git: error while loading shared libraries: libpcre2-8.so.0", "warning: unable to access '/h/x': Is a directory\n"} {
+	for _, s := range []string{"", "git: error while loading shared libraries: libpcre2-8.so.0", "warning: unable to access '/h/x': Is a directory\n",
+		"fatal: unable to access 'https://git-codecommit.us-east-1.amazonaws.com/v1/repos/r/': The requested URL returned error: 403\n"} {
 		if got := Git(s); got != nil {
 			t.Errorf("Git(%q) = %+v, want nil", s, got)
 		}
@@ -51,7 +54,7 @@ func TestGit(t *testing.T) {
 
 func TestGitDescribe(t *testing.T) {
 	e := Git("warning: unable to access '/h/inc': Is a directory\nfatal: bad config line 2 in file /h/.gitconfig\n")
-	if got, want := e.Error(), "git cannot read /h/inc: is a directory (included from /h/.gitconfig line 2)"; got != want {
+	if got, want := e.Describe(func(p string) string { return p }), "git cannot read /h/inc: is a directory (included from /h/.gitconfig line 2)"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	if f, n := e.EditTarget(); f != "/h/inc" || n != 0 {
