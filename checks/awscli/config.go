@@ -49,7 +49,7 @@ func brokenFile(ctx context.Context, env *checks.Env, res checks.Result, ce *con
 	if line == 0 {
 		edit = fmt.Sprintf("Edit %s: every line must be a `[section]` header, a `name = value` setting, an indented continuation or a # or ; comment.", show)
 	}
-	verify := fmt.Sprintf("aws configure list   # verify: prints the settings instead of a ConfigParseError")
+	verify := "aws configure list   # verify: prints the settings instead of a ConfigParseError"
 	res.Add(checks.Finding{Code: "aws-config-unparseable", Severity: checks.Fail, Message: msg,
 		Remediation: []string{edit, verify}})
 	res.Summary = "the AWS CLI cannot parse " + where
