@@ -87,7 +87,7 @@ func unreadableFinding(env *checks.Env, e *safefile.Error) checks.Finding {
 	if home != "" {
 		why = strings.ReplaceAll(why, strings.TrimRight(home, "/")+"/", "~/")
 	}
-	msg := fmt.Sprintf("Could not read %s: %s.", show, why)
+	msg := why + "."
 	var fix []string
 	if e.Kind == safefile.Unreadable {
 		msg += " git skips a config file it may not read without a word, so the settings there (a credential helper, UseHttpPath) do not take effect, and the doctor cannot see them."

@@ -30,6 +30,10 @@ type Facts struct {
 	Path     string
 	Version  *semver.Version
 	Features []version.Feature
+	// Blocked, when set, says why git must not be run at all (a config
+	// file that is a FIFO or a device would make it wait forever); the
+	// other fields are then empty.
+	Blocked string
 }
 
 // Has reports whether the installed git supports a version-gated feature.
@@ -83,6 +87,7 @@ func (c gitCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 		// git would wait on a FIFO or a device forever: it is not run.
 		res.Summary = "could not read " + shellword.Path(unreadable[0].Path, env.Sys.HomeDir(), goos)
 		res.Blocks = res.Summary
+		Key.Set(&res, &Facts{Blocked: env.Redact(unreadable[0].Error())})
 		return res, nil
 	}
 	out, ev, f, err := checks.RunProgram(ctx, env, missing, sys.Command{Name: "git", Args: []string{"--version"}})
