@@ -17,6 +17,11 @@ type Result struct {
 	Summary  string         // one line
 	Findings []Finding      // most severe first (the runner sorts them)
 	Evidence map[string]any // what was observed; never a secret
+	// Blocks, set by a check that fails or errs, says why the checks that
+	// require its facts cannot look (e.g. "git cannot parse ~/.gitconfig
+	// line 3"): they end in error saying so, instead of being skipped as if
+	// there were nothing to see. Not rendered.
+	Blocks string
 	// facts are the typed facts the check published with Key.Set, for the
 	// checks that declared them. They are never rendered.
 	facts map[KeyRef]any

@@ -92,6 +92,9 @@ func (r Runner) Run(ctx context.Context, list []Check, env *Env) ([]Outcome, err
 }
 
 func (r Runner) runOne(ctx context.Context, c Check, info Info, env *Env, timeout time.Duration) Result {
+	if blocked, ok := blockedBy(info, env); ok {
+		return blocked
+	}
 	if reason := gate(info, env); reason != "" {
 		return Skipped(reason)
 	}
@@ -105,6 +108,22 @@ func (r Runner) runOne(ctx context.Context, c Check, info Info, env *Env, timeou
 	case <-time.After(timeout + abandonGrace):
 		return Result{Status: Error, Summary: fmt.Sprintf("timed out after %s and did not stop", timeout)}
 	}
+}
+
+// blockedBy returns the error result of a check whose required producer
+// failed or erred and said why the checks reading its facts cannot look
+// (Result.Blocks): such a check could not look, which is not "nothing to
+// see".
+func blockedBy(info Info, env *Env) (Result, bool) {
+	for _, k := range info.Requires {
+		p := k.Producer()
+		dep, ok := env.deps[p]
+		if !ok || dep.Blocks == "" || (dep.Status != Fail && dep.Status != Error) {
+			continue
+		}
+		return Result{Status: Error, Summary: fmt.Sprintf("could not look: %s (see %q)", dep.Blocks, p), Blocks: dep.Blocks}, true
+	}
+	return Result{}, false
 }
 
 // gate decides whether a check may run at all.

@@ -125,6 +125,31 @@ func TestRunnerPrerequisites(t *testing.T) {
 	}
 }
 
+// A producer that says why its dependents cannot look turns them into
+// errors that say it, and the reason travels down the chain.
+func TestRunnerBlockedPrerequisiteIsAnError(t *testing.T) {
+	w := newWorld()
+	list := []Check{
+		w.fake("broken", nil, func(context.Context, *Env) (Result, error) {
+			return Result{Status: Fail, Summary: "broken", Blocks: "git cannot parse ~/.gitconfig line 3"}, nil
+		}),
+		w.fake("uses-broken", []string{"broken"}, func(context.Context, *Env) (Result, error) {
+			t.Error("a check whose prerequisite failed must not run")
+			return Result{Status: Pass}, nil
+		}),
+		w.fake("uses-uses", []string{"uses-broken"}, func(context.Context, *Env) (Result, error) {
+			t.Error("a check whose prerequisite erred must not run")
+			return Result{Status: Pass}, nil
+		}),
+	}
+	out := run(t, Runner{}, list, &Env{})
+	for _, got := range out[1:] {
+		if got.Result.Status != Error || !strings.Contains(got.Result.Summary, "could not look: git cannot parse ~/.gitconfig line 3") {
+			t.Errorf("%s = %v %q, want an error naming why it could not look", got.Info.ID, got.Result.Status, got.Result.Summary)
+		}
+	}
+}
+
 func TestRunnerTimeoutIsErrorNamingTheCommand(t *testing.T) {
 	w := newWorld()
 	list := []Check{w.fake("hangs", nil, func(ctx context.Context, _ *Env) (Result, error) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/Masterminds/semver/v3"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/configerr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/version"
 )
@@ -42,7 +43,8 @@ func (awsCLICheck) Info() checks.Info {
 			"version line, `aws --version` and `aws codecommit credential-helper erase` run side by side instead.",
 		Findings: []checks.FindingDoc{
 			{Code: "aws-cli-not-found", Severity: checks.Fail, Meaning: "aws is not on PATH, so git cannot run the helper.", Remediation: remedy.InstallAWSCLI("linux")},
-			{Code: "aws-cli-version-failed", Severity: checks.Fail, Meaning: "`aws --version` exited non-zero: the installation is broken.", Remediation: remedy.InstallAWSCLI("linux")},
+			{Code: "aws-cli-version-failed", Severity: checks.Fail, Meaning: "`aws --version` exited non-zero for a reason that is not one of its files: the installation is broken.", Remediation: remedy.InstallAWSCLI("linux")},
+			{Code: "aws-config-unparseable", Severity: checks.Fail, Meaning: "botocore cannot parse the shared config or credentials file (`ConfigParseError: Unable to parse config file: F`): every aws command, the credential helper included, fails, while the CLI itself works. The file and the line configparser rejects are named.", Remediation: []string{"Edit F line N: fix or delete that line.", "aws configure list   # verify"}},
 			{Code: "aws-cli-version-unparseable", Severity: checks.Error, Meaning: "`aws --version` printed something that is not an AWS CLI version."},
 			{Code: "aws-cli-too-old", Severity: checks.Fail, Meaning: "The AWS CLI is older than " + version.MinAWSCLI + ", which has no CodeCommit credential helper.", Remediation: remedy.InstallAWSCLI("linux")},
 			{Code: "aws-cli-no-credential-helper", Severity: checks.Fail, Meaning: "`aws codecommit credential-helper` is not a command of this AWS CLI.", Remediation: remedy.InstallAWSCLI("linux")},
@@ -70,6 +72,9 @@ func (awsCLICheck) Run(ctx context.Context, env *checks.Env) (checks.Result, err
 		return res, nil
 	}
 	if ver.out.ExitCode != 0 {
+		if ce := configerr.Botocore(ver.out.Combined()); ce != nil {
+			return brokenFile(ctx, env, res, ce, missing)
+		}
 		res.Add(checks.ExitFinding("aws-cli-version-failed", ver.ev, remedy.InstallAWSCLI(goos)))
 		res.Summary = "`aws --version` failed"
 		return res, nil
@@ -94,6 +99,11 @@ func (awsCLICheck) Run(ctx context.Context, env *checks.Env) (checks.Result, err
 	}
 	if helper.err != nil {
 		return res, fmt.Errorf("checking the AWS CLI credential helper: %w", helper.err)
+	}
+	if helper.f == nil && helper.out.ExitCode != 0 {
+		if ce := configerr.Botocore(helper.out.Combined()); ce != nil {
+			return brokenFile(ctx, env, res, ce, missing)
+		}
 	}
 	if helper.f != nil || helper.out.ExitCode != 0 {
 		res.Add(checks.Finding{Code: "aws-cli-no-credential-helper", Severity: checks.Fail,

@@ -6,6 +6,7 @@ package chain
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
@@ -39,7 +40,13 @@ func (provider) Info() checks.Info {
 // the checks to judge.
 func (provider) Run(ctx context.Context, env *checks.Env) (checks.Result, error) {
 	var res checks.Result
-	f, err := compute(ctx, env)
+	var f *Facts
+	var err error
+	if gf, ok := git.Key.Get(env); ok && gf.Blocked != "" {
+		err = fmt.Errorf("git was not run: %s", gf.Blocked)
+	} else {
+		f, err = compute(ctx, env)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return res, err

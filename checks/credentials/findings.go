@@ -7,6 +7,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/neterr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 )
@@ -24,6 +25,11 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 	prof := shellword.POSIX(pc.name)
 	fromEnv := src != nil && src.Kind == awsclient.SourceEnvironment
 	res.AddEvidence("error", why)
+	if k, _ := neterr.Describe(err); k != "" {
+		// A network failure is said in words; the library's own stays
+		// evidence (never a service message, which may quote a secret).
+		res.AddEvidence("raw_error", env.Redact(err.Error()))
+	}
 	f := checks.Finding{Severity: checks.Fail}
 	switch awsclient.Classify(err) {
 	case awsclient.ProblemProfileNotFound:

@@ -2,6 +2,7 @@ package credhelper
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
@@ -10,7 +11,9 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/configerr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 )
 
 // ID is the check's id.
@@ -58,6 +61,7 @@ func (credHelperCheck) Info() checks.Info {
 		Gives:    []checks.KeyRef{Key},
 		Findings: []checks.FindingDoc{
 			{Code: "credential-config-invalid", Severity: checks.Fail, Meaning: "A credential setting git rejects (a `helper` line with no `=`, a useHttpPath that is not a boolean): every git command that needs credentials stops.", Remediation: []string{"git config --global --edit   # give the line a value, or delete it"}},
+			{Code: "git-config-unparseable", Severity: checks.Fail, Meaning: "git stops on a config file the git check does not read (the clone's own .git/config, or a file it includes): every git command in the clone fails.", Remediation: []string{"Edit F line N: fix or delete that line.", "git config --file F --list   # verify: lists its settings without an error"}},
 			{Code: "no-aws-helper", Severity: checks.Fail, Meaning: "No AWS CLI credential helper applies to the URL: git prompts for a user name and password or uses another helper's.", Remediation: sectionFix},
 			{Code: "helper-before-aws", Severity: checks.Fail, Meaning: "Another helper (osxkeychain, manager, wincred, store, cache, libsecret...) runs before the AWS helper: it answers with a password it stored, which expired about 15 minutes after the AWS CLI made it, and git never erases it on a 403.", Remediation: sectionFix},
 			{Code: "caching-helper-after-aws", Severity: checks.Warn, Meaning: "A caching helper runs after the AWS helper: git hands it every fresh password to store, and it answers with that stale password whenever the AWS helper cannot.", Remediation: sectionFix},
@@ -94,6 +98,19 @@ func (c credHelperCheck) Run(ctx context.Context, env *checks.Env) (checks.Resul
 		return checks.Result{}, fmt.Errorf("git's credential settings for %s were not read", t.URL.Display)
 	}
 	if facts.Err != nil {
+		var ce *configerr.Error
+		if errors.As(facts.Err, &ce) {
+			// A file git stops on that the git check did not read (the
+			// clone's own config): the problem is found, and it is fixed.
+			var res checks.Result
+			dir := git.WorkDir(env, facts.Dir)
+			res.AddEvidence("config_command", facts.ConfigCommand)
+			res.AddEvidence("git_error", env.Redact(ce.Quote))
+			res.Add(git.ConfigFinding(env, "git-config-unparseable", ce, dir))
+			res.Summary = ce.In(dir).Describe(func(p string) string { return shellword.Path(p, env.Sys.HomeDir(), env.Sys.GOOS()) })
+			res.Blocks = res.Summary
+			return res, nil
+		}
 		return checks.Result{}, facts.Err
 	}
 	var res checks.Result

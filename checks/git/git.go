@@ -2,13 +2,16 @@ package git
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 
 	"github.com/Masterminds/semver/v3"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/configerr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/safefile"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
@@ -27,6 +30,10 @@ type Facts struct {
 	Path     string
 	Version  *semver.Version
 	Features []version.Feature
+	// Blocked, when set, says why git must not be run at all (a config
+	// file that is a FIFO or a device would make it wait forever); the
+	// other fields are then empty.
+	Blocked string
 }
 
 // Has reports whether the installed git supports a version-gated feature.
@@ -55,11 +62,11 @@ func (gitCheck) Info() checks.Info {
 			"`credential.<url>` section needs Git 2.26 (older Git silently ignores such a section).",
 		Findings: []checks.FindingDoc{
 			{Code: "git-not-found", Severity: checks.Fail, Meaning: "git is not on PATH.", Remediation: remedy.InstallGit("linux")},
-			{Code: "git-version-failed", Severity: checks.Fail, Meaning: "`git --version` exited non-zero.", Remediation: []string{"Reinstall Git."}},
+			{Code: "git-version-failed", Severity: checks.Fail, Meaning: "`git --version` exited non-zero for a reason that is not a config file (git itself does not run).", Remediation: []string{"Reinstall Git."}},
+			{Code: "git-config-unparseable", Severity: checks.Fail, Meaning: "git stops on one of its config files (`fatal: bad config line N in file F`, an include that never ends, an included file it cannot open, a directory where the file should be): every git command fails, while git itself works. The checks that read git's settings say they could not look.", Remediation: []string{"Edit F line N: fix or delete that line.", "git config --file F --list   # verify: lists its settings without an error"}},
+			{Code: "git-config-unreadable", Severity: checks.Error, Meaning: "A git config file the doctor may not read (permission denied) or that is not a regular file (a FIFO, a device): git skips an unreadable one without a word, so nothing there takes effect, and the doctor cannot see what it holds.", Remediation: []string{"ls -l F", "chmod u+r F   # when it is yours"}},
 			{Code: "git-version-unparseable", Severity: checks.Error, Meaning: "`git --version` printed something that is not a Git version."},
 			{Code: "git-too-old", Severity: checks.Fail, Meaning: "Git is older than " + version.MinGit + ", which has no credential helpers.", Remediation: remedy.InstallGit("linux")},
-			{Code: "git-config-file-unusable", Severity: checks.Fail, Meaning: "A git configuration file (system, global, XDG) is a FIFO, a device, a directory, a symbolic link loop, too large or unreadable: every git command blocks or fails on it. Fixed by making it a regular readable file or moving it away; never by reinstalling git.",
-				Remediation: []string{"mv ~/.gitconfig ~/.gitconfig.not-a-file   # when ~/.gitconfig is not a regular file"}},
 			{Code: "git-no-helper-reset", Severity: checks.Warn, Meaning: "Git is older than 2.9: an empty `helper =` cannot reset helpers set by the system config, so a caching helper there cannot be kept out.", Remediation: remedy.InstallGit("linux")},
 		},
 	}
@@ -72,14 +79,15 @@ func (c gitCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 		return checks.Finding{Code: "git-not-found", Severity: checks.Fail,
 			Message: fmt.Sprintf("Git is not available: %v.", err), Remediation: remedy.InstallGit(goos), Docs: []string{remedy.GitDocs}}
 	}
-	// A FIFO or device where git expects its config makes even `git
-	// --version` block or fail: look at git's files before running it.
-	if bad := safefile.CheckFiles(safefile.GitFiles(env.Sys.Getenv, env.Sys.HomeDir())); len(bad) > 0 {
-		home := env.Sys.HomeDir()
-		for _, e := range bad {
-			res.Add(unusableConfig(e, home, goos))
-		}
-		res.Summary = "git's configuration cannot be read: " + bad[0].Error()
+	unreadable, blocking := checkConfigFiles(env)
+	for _, e := range unreadable {
+		res.Add(unreadableFinding(env, e))
+	}
+	if blocking {
+		// git would wait on a FIFO or a device forever: it is not run.
+		res.Summary = "could not read " + shellword.Path(unreadable[0].Path, env.Sys.HomeDir(), goos)
+		res.Blocks = res.Summary
+		Key.Set(&res, &Facts{Blocked: env.Redact(unreadable[0].Error())})
 		return res, nil
 	}
 	out, ev, f, err := checks.RunProgram(ctx, env, missing, sys.Command{Name: "git", Args: []string{"--version"}})
@@ -93,6 +101,9 @@ func (c gitCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 		return res, nil
 	}
 	if out.ExitCode != 0 {
+		if ce := configerr.Git(out.Stderr); ce != nil {
+			return c.brokenConfig(ctx, env, res, ce)
+		}
 		res.Add(checks.ExitFinding("git-version-failed", ev, remedy.InstallGit(goos)))
 		res.Summary = "`git --version` failed"
 		return res, nil
@@ -106,6 +117,28 @@ func (c gitCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 	}
 	facts := &Facts{Path: out.Path, Version: v.Version, Features: version.GitFeatures(v.Version)}
 	Key.Set(&res, facts)
+	// `git --version` reads little of the configuration (no includes):
+	// reading all of it, outside any clone, finds what git stops on.
+	cfg, cev, cf, err := checks.RunProgram(ctx, env, missing, sys.Command{Name: "git", Args: []string{"config", "--list", "--includes"},
+		Env: []string{"GIT_DIR=/dev/null/none"}, Display: "git config --list --includes   # outside any clone", MaxOutput: 64 << 10})
+	cev.Output = "" // the settings themselves are not evidence
+	if cfg.ExitCode != 0 {
+		cev.Output = checks.Excerpt(env.Redact(cfg.Stderr))
+	}
+	res.AddEvidence("git_config", cev)
+	if err != nil {
+		return res, fmt.Errorf("reading git's config: %w", err)
+	}
+	if cf == nil && cfg.ExitCode != 0 {
+		if ce := configerr.Git(cfg.Stderr); ce != nil {
+			f := ConfigFinding(env, "git-config-unparseable", ce, "")
+			f.Message += fmt.Sprintf(" Git %s at %s itself works: the file needs fixing, not git.", v.Version.Original(), out.Path)
+			res.Add(f)
+			res.Summary = ce.Describe(func(p string) string { return shellword.Path(p, env.Sys.HomeDir(), goos) })
+			res.Blocks = res.Summary
+			return res, nil
+		}
+	}
 	res.AddEvidence("features", featureEvidence(facts.Features))
 	label := "Git " + v.Version.Original()
 	if v.Build != "" {
@@ -118,10 +151,15 @@ func (c gitCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 		res.Summary = label + " is too old"
 		return res, nil
 	}
-	res.Status = checks.Pass
+	res.Status = checks.Worst(res.Status, checks.Pass)
 	res.Summary = label + " at " + out.Path
 	if missing := unavailable(facts.Features); len(missing) > 0 {
 		res.Summary += "; lacks " + strings.Join(missing, ", ")
+	}
+	if len(unreadable) > 0 {
+		what := "could not read " + shellword.Path(unreadable[0].Path, env.Sys.HomeDir(), goos)
+		res.Summary += "; " + what
+		res.Blocks = what + ", which git skips"
 	}
 	if !facts.Has(version.FeatureHelperReset) {
 		res.Add(checks.Finding{Code: "git-no-helper-reset", Severity: checks.Warn,
@@ -132,19 +170,60 @@ func (c gitCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 	return res, nil
 }
 
-// unusableConfig is the finding for a git config file git cannot use.
-func unusableConfig(e *safefile.Error, home, goos string) checks.Finding {
-	path := shellword.Path(e.Path, home, goos)
-	steps := []string{fmt.Sprintf("Make %s a regular, readable configuration file, or move it away: every git command reads it.", path)}
-	switch e.Kind {
-	case safefile.NotRegular, safefile.SymlinkLoop:
-		steps = append(steps, fmt.Sprintf("mv %s %s   # git then reads no file there; put your settings back into a regular file", path, shellword.Path(e.Path+".not-a-file", home, goos)))
-	case safefile.Unreadable:
-		steps = append(steps, fmt.Sprintf("ls -l %s   # its owner and mode: it must be readable by the user who runs git", path))
+// brokenConfig reports a configuration file git stops on. git itself is
+// asked again with no configuration at all: when it answers, git works
+// and only the file needs fixing (never reinstall a git that works).
+func (gitCheck) brokenConfig(ctx context.Context, env *checks.Env, res checks.Result, ce *configerr.Error) (checks.Result, error) {
+	f := ConfigFinding(env, "git-config-unparseable", ce, "")
+	iso, iev, err := isolatedVersion(ctx, env)
+	res.AddEvidence("git_version_without_config", iev)
+	label := "git"
+	if err == nil && iso.ExitCode == 0 {
+		if v, perr := version.ParseGit(env.Redact(iso.Stdout)); perr == nil {
+			label = "Git " + v.Version.Original()
+			Key.Set(&res, &Facts{Path: iso.Path, Version: v.Version, Features: version.GitFeatures(v.Version)})
+			f.Message += fmt.Sprintf(" %s at %s itself works (it runs with no config files): the file needs fixing, not git.", label, iso.Path)
+		}
 	}
-	return checks.Finding{Code: "git-config-file-unusable", Severity: checks.Fail,
-		Message:     fmt.Sprintf("%s: git reads this file for every command, so git cannot run until it is fixed (the doctor did not run git at all).", e.Error()),
-		Remediation: steps, Docs: []string{remedy.GitDocs}}
+	res.Add(f)
+	what := ce.Describe(func(p string) string { return shellword.Path(p, env.Sys.HomeDir(), env.Sys.GOOS()) })
+	res.Summary = what
+	res.Blocks = what
+	return res, nil
+}
+
+// checkConfigFiles inspects the global and system config files git reads
+// (missing ones are fine; a directory git reports itself). blocking is
+// true when one would make git wait forever (a FIFO, a device).
+func checkConfigFiles(env *checks.Env) (bad []*safefile.Error, blocking bool) {
+	for _, p := range configFiles(env) {
+		_, err := env.Sys.ReadFile(p, safefile.ConfigMaxSize)
+		var e *safefile.Error
+		if !errors.As(err, &e) || e.Kind == safefile.Missing || (e.Kind == safefile.NotRegular && e.Type == "a directory") {
+			continue
+		}
+		bad = append(bad, e)
+		if e.Kind == safefile.NotRegular {
+			blocking = true
+		}
+	}
+	return bad, blocking
+}
+
+// configFiles are the global and system git config files, as git finds
+// them (the clone's own .git/config is read where the clone is known).
+func configFiles(env *checks.Env) []string {
+	var out []string
+	for _, p := range safefile.GitFiles(env.Sys.Getenv, env.Sys.HomeDir()) {
+		if filepath.Base(p) == ".git-credentials" || filepath.Base(p) == "credentials" {
+			continue
+		}
+		if p == "/etc/gitconfig" && env.Sys.GOOS() == "windows" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 func unavailable(fs []version.Feature) []string {

@@ -2,6 +2,7 @@ package keychain
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -10,8 +11,10 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/chain"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/configerr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gitcred"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 )
 
 type keychainCheck struct{}
@@ -39,6 +42,7 @@ func (keychainCheck) Info() checks.Info {
 		Requires: []checks.KeyRef{git.Key},
 		After:    []checks.KeyRef{checks.TargetKey, chain.Key},
 		Findings: []checks.FindingDoc{
+			{Code: "git-settings-unread", Severity: checks.Error, Meaning: "git could not report its credential settings (a config file it stops on, named): the store files are still read, but which helper answers first was not checked."},
 			{Code: "stored-password-stale", Severity: checks.Fail, Meaning: "A store-helper file holds a password the AWS CLI helper signed: it expired about 15 minutes after it was made. Fail when git's store helper hands it over before the AWS helper, warn otherwise.",
 				Remediation: []string{`printf 'protocol=https\nhost=git-codecommit.us-east-1.amazonaws.com\n\n' | git credential-store --file ~/.git-credentials erase`}},
 			{Code: "stored-git-credentials", Severity: checks.Warn, Meaning: "A store-helper file holds a static password for a CodeCommit host (HTTPS Git credentials of an IAM user): git uses it instead of the AWS helper, until it is deactivated or deleted.",
@@ -90,6 +94,15 @@ func (keychainCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, e
 		skipped["helper-chain"] = "could not read git's credential settings"
 	}
 	k := &keychainRun{env: env, facts: facts, fix: chain.NewFixer(env, facts), res: &res, hasURL: real, skipped: skipped}
+	var ce *configerr.Error
+	if errors.As(facts.Err, &ce) {
+		// A config file git stops on: what depends on the helper chain
+		// could not be looked at, which is not "nothing there".
+		why := ce.In(git.WorkDir(env, facts.Dir)).Describe(func(p string) string { return shellword.Path(p, env.Sys.HomeDir(), env.Sys.GOOS()) })
+		k.add(checks.Finding{Code: "git-settings-unread", Severity: checks.Error,
+			Message: fmt.Sprintf("Could not read git's credential settings: %s. Which helpers run before the AWS helper, and which of them store passwords, was not checked.", env.Redact(why))},
+			"could not read git's credential settings: "+env.Redact(why))
+	}
 	if real {
 		k.host, _, _ = strings.Cut(facts.Request.Host, ":")
 		res.AddEvidence("url", facts.URL)
@@ -144,11 +157,25 @@ func (k *keychainRun) chainIndex(match func(gitcred.Helper) bool) int {
 }
 
 func (k *keychainRun) summaryLine() string {
-	worst, text := checks.Skip, ""
+	// A problem found leads; what could not be looked at follows it.
+	worst, text, unread := checks.Skip, "", ""
 	for _, s := range k.summary {
+		if s.sev == checks.Error {
+			unread = s.text
+			continue
+		}
 		if s.sev > worst {
 			worst, text = s.sev, s.text
 		}
+	}
+	if unread != "" {
+		if worst < checks.Warn {
+			return unread
+		}
+		if n := len(k.summary) - 2; n > 0 {
+			text = fmt.Sprintf("%s (+%d more)", text, n)
+		}
+		return text + "; " + unread
 	}
 	if worst >= checks.Warn {
 		if n := len(k.summary); n > 1 {

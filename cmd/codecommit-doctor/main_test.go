@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -79,6 +80,7 @@ func TestScripts(t *testing.T) {
 			"unsetenv":  func(ts *testscript.TestScript, _ bool, args []string) { ts.Setenv(args[0], "") },
 			"fakeaws":   fakeawsCmd,
 			"realgit":   realgitCmd,
+			"realaws":   realawsCmd,
 		},
 	})
 }
@@ -139,6 +141,26 @@ func realgitCmd(ts *testscript.TestScript, neg bool, args []string) {
 	link = ts.MkAbs(link)
 	ts.Check(os.MkdirAll(filepath.Dir(link), 0o755))
 	ts.Check(os.Symlink(git, link))
+}
+
+// realawsCmd links the real AWS CLI into the script's bin: `realaws`. A
+// pyenv shim needs bash and pyenv on PATH and picks the Python from HOME,
+// so the program it would run is linked instead.
+func realawsCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) > 0 {
+		ts.Fatalf("usage: realaws")
+	}
+	aws := tools.RequireTool(scriptT{ts}, "aws")
+	if filepath.Base(filepath.Dir(aws)) == "shims" {
+		out, err := exec.Command("pyenv", "which", "aws").Output()
+		if err != nil {
+			ts.Fatalf("%s is a pyenv shim and `pyenv which aws` failed: %v", aws, err)
+		}
+		aws = strings.TrimSpace(string(out))
+	}
+	link := ts.MkAbs("bin/aws")
+	ts.Check(os.MkdirAll(filepath.Dir(link), 0o755))
+	ts.Check(os.Symlink(aws, link))
 }
 
 // scriptTKey holds the script's testscript.T in Env.Values, for skipping.

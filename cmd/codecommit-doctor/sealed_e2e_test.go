@@ -219,59 +219,13 @@ func TestSealedFIFOAsGitConfig(t *testing.T) {
 	}
 	r := runSealedDoctor(t, env, "--offline", "--timeout", "3s", "--only", "credential-helper",
 		"https://git-codecommit.us-east-1.amazonaws.com/v1/repos/MyDemoRepo")
-	// Even `git --version` would block on the FIFO: the git check, the
-	// first to run git, inspects git's files first and names the FIFO.
-	for _, want := range []string{"[git-config-file-unusable]", ".gitconfig is a FIFO, not a regular file", "mv ~/.gitconfig ~/.gitconfig.not-a-file"} {
-		if !strings.Contains(r.stdout, want) {
-			t.Errorf("output lacks %q:\n%s", want, r.stdout)
-		}
+	// Even `git --version` would block on the FIFO until the check's
+	// timeout kills it: the git check inspects git's files first, and
+	// nothing runs git after it.
+	if !strings.Contains(r.stdout, ".gitconfig is a FIFO, not a regular file") {
+		t.Errorf("the git check does not name the FIFO:\n%s", r.stdout)
 	}
-	for _, never := range []string{"apt-get install", "Reinstall", "timed out"} {
-		if strings.Contains(r.stdout, never) {
-			t.Errorf("output has %q:\n%s", never, r.stdout)
-		}
-	}
-}
-
-// The neighbours of /dev/zero: a symbolic link loop and a 20 MB file as
-// ~/.aws/config are named, bounded, and never "not configured".
-func TestSealedHostileAWSConfig(t *testing.T) {
-	tests := []struct {
-		name string
-		make func(t *testing.T, path string)
-		want string
-	}{
-		{"symlink loop", func(t *testing.T, path string) {
-			if err := os.Symlink(path+".b", path); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.Symlink(path, path+".b"); err != nil {
-				t.Fatal(err)
-			}
-		}, "config is a loop of symbolic links"},
-		{"20 MB", func(t *testing.T, path string) {
-			b := []byte(strings.Repeat("[profile p]\nregion = us-east-1\n", 20<<20/31))
-			if err := os.WriteFile(path, b, 0o600); err != nil {
-				t.Fatal(err)
-			}
-		}, "config is larger than the"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			env, work := sealedEnv(t, map[string]string{"git": "echo 'git version 2.39.5'\n"})
-			tt.make(t, filepath.Join(work, "home", ".aws", "config"))
-			r := runSealedDoctor(t, env, "--only", "credentials", "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/MyDemoRepo")
-			if !strings.Contains(r.stdout, tt.want) {
-				t.Errorf("the report does not say %q:\n%s", tt.want, r.stdout)
-			}
-			if r.exit != 3 {
-				t.Errorf("exit %d, want 3 (could not look):\n%s", r.exit, r.stdout)
-			}
-			for _, never := range []string{"credentials-not-found", "aws configure --profile"} {
-				if strings.Contains(r.stdout, never) {
-					t.Errorf("the report has %q, advice for a missing configuration:\n%s", never, r.stdout)
-				}
-			}
-		})
+	if strings.Contains(r.stdout, "timed out") {
+		t.Errorf("git was run on the FIFO:\n%s", r.stdout)
 	}
 }

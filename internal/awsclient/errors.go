@@ -1,6 +1,8 @@
 package awsclient
 
 import (
+	"github.com/codecommit-doctor/codecommit-doctor/internal/neterr"
+
 	"context"
 	"errors"
 	"fmt"
@@ -162,6 +164,9 @@ func Describe(err error) string {
 			return "credential_process printed something that is not the credentials JSON the AWS CLI expects"
 		}
 		return "credential_process failed: " + firstSentence(inner)
+	}
+	if _, words := neterr.Describe(err); words != "" {
+		return words
 	}
 	var ae smithy.APIError
 	if errors.As(err, &ae) {

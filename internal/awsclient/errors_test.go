@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/config"
@@ -87,5 +89,20 @@ func TestDescribe(t *testing.T) {
 		if tc.maxBytes > 0 && (len(got) > tc.maxBytes || !strings.HasSuffix(got, "…")) {
 			t.Errorf("Describe did not bound a long message: %d bytes", len(got))
 		}
+	}
+}
+
+// A network failure is said in words: a closed loopback port, not the
+// SDK's "StatusCode: 0, RequestID: ," chain.
+func TestDescribeNetworkFailureInWords(t *testing.T) {
+	err := fmt.Errorf("operation error STS: GetCallerIdentity, https response error StatusCode: 0, RequestID: , request send failed: %w",
+		&net.OpError{Op: "dial", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 1}, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)})
+	got := Describe(err)
+	if got != "nothing answers at 127.0.0.1:1 (connection refused)" {
+		t.Errorf("Describe = %q", got)
+	}
+	dns := &net.DNSError{Name: "sts.us-east-1.amazonaws.com", Server: "10.255.255.53:53", Err: "dial udp 10.255.255.53:53: connect: network is unreachable"}
+	if got := Describe(fmt.Errorf("request send failed: %w", dns)); strings.Count(got, "unreachable") > 0 || !strings.Contains(got, "no network: DNS lookups fail") || !strings.Contains(got, "--offline") {
+		t.Errorf("Describe = %q", got)
 	}
 }

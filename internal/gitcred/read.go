@@ -1,6 +1,8 @@
 package gitcred
 
 import (
+	"github.com/codecommit-doctor/codecommit-doctor/internal/configerr"
+
 	"context"
 	"fmt"
 	"path/filepath"
@@ -60,6 +62,9 @@ func Read(ctx context.Context, r Runner, o ReadOptions) ([]Entry, string, error)
 		case rejectedOption(out, "show-origin") && o.ShowOrigin:
 			o.ShowOrigin = false
 		default:
+			if ce := configerr.Git(out.Stderr); ce != nil {
+				return nil, cmd.String(), fmt.Errorf("`%s` exited with status %d: %w", cmd, out.ExitCode, ce)
+			}
 			return nil, cmd.String(), fmt.Errorf("`%s` exited with status %d: %s", cmd, out.ExitCode, firstLine(out.Stderr))
 		}
 	}

@@ -1,0 +1,5 @@
+package neterr
+
+import "syscall"
+
+func errUnreachable() error { return syscall.ENETUNREACH }
