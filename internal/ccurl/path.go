@@ -10,6 +10,10 @@ import (
 // '.', '_' and '-', 1 to 100 characters.
 var repoNameRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,100}$`)
 
+// ValidRepositoryName reports whether name follows CodeCommit's rule for
+// repository names: 1 to 100 letters, digits, '.', '_' or '-'.
+func ValidRepositoryName(name string) bool { return repoNameRE.MatchString(name) }
+
 // analyzeRepoPath checks a Git endpoint path (already %-decoded, with a
 // leading '/'), sets r.Repository and adds path Problems.
 func analyzeRepoPath(r *Remote, p string) {
