@@ -185,7 +185,7 @@ func nameSteps(region string) []string {
 func consoleFinding(c ccurl.Console, source, remoteName string) checks.Finding {
 	page := "page"
 	if c.Page != "" {
-		page = "page " + c.Page
+		page = fmt.Sprintf("%q page", c.Page)
 	}
 	f := checks.Finding{Code: "url-console-url", Severity: checks.Warn, Docs: []string{remedy.HTTPSSetupDocs}}
 	what := "the address"
