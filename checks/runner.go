@@ -143,6 +143,9 @@ func gate(info Info, env *Env) string {
 		}
 	}
 	if info.Needs.Target && info.ID != TargetID && env.TargetOf() == nil {
+		if n, ok := NoTargetKey.Get(env); ok && n != nil {
+			return n.SkipReason()
+		}
 		return NoTargetReason
 	}
 	if info.Needs.Network && env.Options.Offline {

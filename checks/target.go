@@ -9,10 +9,25 @@ const TargetID = "remote"
 // check. A check with Needs.Target must list it in Requires or After.
 var TargetKey = NewKey[*Target](TargetID)
 
+// NoTargetKey says why the `remote` check, although it ran, gives no
+// target: the URL or the clone's remotes are not CodeCommit. The runner
+// skips the checks that need a target with this reason.
+var NoTargetKey = NewKey[*NoTarget](TargetID)
+
+// NoTarget is why there is no repository to diagnose.
+type NoTarget struct {
+	Reason string // completes "no CodeCommit repository to diagnose: ..."
+}
+
+// SkipReason is the skip summary of the checks that need a target.
+func (n *NoTarget) SkipReason() string {
+	return "no CodeCommit repository to diagnose: " + n.Reason
+}
+
 // Target is the repository being diagnosed.
 type Target struct {
 	URL        ccurl.Remote // parsed; URL.Raw may hold a secret: print URL.Display
-	Source     string       // "argument" or "remote:NAME"
+	Source     string       // "argument" or "remote:NAME" (with " (console URL)" when converted)
 	RemoteName string       // the git remote it came from, if any
 	Dir        string       // the clone it came from, if any (git's top level)
 }

@@ -107,3 +107,32 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzConsole checks that console recognition never panics, and that
+// the clone URL it makes for a valid name in a CodeCommit region parses as
+// a CodeCommit URL with no problem.
+func FuzzConsole(f *testing.F) {
+	for _, s := range []string{
+		"https://us-east-1.console.aws.amazon.com/codesuite/codecommit/repositories/R/browse?region=us-east-1",
+		"https://console.aws.amazon.com/codecommit/home?region=us-west-2#/repository/R/browse/HEAD/--/",
+		"https://console.aws.amazon.com//codesuite//codecommit/repositories//R.git//setup",
+		"https://console.aws.amazon.com/codesuite/codecommit/repositories/%zz/browse",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, ok := ParseConsole(s)
+		if !ok || c.CloneURL() == "" || !ValidRepositoryName(c.Repository) || !RegionSupported(c.Region) {
+			return
+		}
+		r := Parse(c.CloneURL())
+		if !r.IsCodeCommit() || r.Repository != c.Repository || r.Region != c.Region {
+			t.Fatalf("console %q: clone URL %q parses as %+v", s, c.CloneURL(), r)
+		}
+		for _, p := range r.Problems {
+			if !IsRegionProblem(p.Code) {
+				t.Fatalf("console %q: clone URL %q has problem %s", s, c.CloneURL(), p.Code)
+			}
+		}
+	})
+}

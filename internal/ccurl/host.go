@@ -88,3 +88,16 @@ func describeForeignHost(r *Remote, hostname, lower string) {
 	}
 	r.addProblem(CodeNotCodeCommitHost, fmt.Sprintf("%q is not a CodeCommit Git endpoint (git-codecommit.REGION.amazonaws.com); a custom DNS name or proxy in front of CodeCommit breaks both the AWS CLI helper and the request signature", hostname))
 }
+
+// IsCodeCommit reports whether the remote is a CodeCommit one: a
+// codecommit:// URL, or a URL whose host has the shape of a CodeCommit Git
+// endpoint (regional, FIPS, VPC endpoint or China, in any case, also
+// without a region). Any other host (github.com, a custom DNS name, the
+// CodeCommit API endpoint) is not, and neither is a local path.
+func (r Remote) IsCodeCommit() bool {
+	if r.Scheme == SchemeCodeCommit {
+		return true
+	}
+	h := strings.ToLower(r.Host)
+	return h != "" && (gitHostRE.MatchString(h) || regionlessHostRE.MatchString(h))
+}

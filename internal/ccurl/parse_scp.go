@@ -18,5 +18,5 @@ func parseSCP(r *Remote, s string, colon int) {
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
 	}
-	analyzeRepoPath(r, path)
+	analyzeRepoPath(r, path, false)
 }

@@ -32,7 +32,7 @@ func parseHierarchical(r *Remote, s, scheme string) {
 	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.HasSuffix(s, "#") {
 		r.addProblem(CodeQueryOrFragment, "the URL has a ?query or #fragment, which CodeCommit Git URLs never have")
 	}
-	analyzeRepoPath(r, u.Path)
+	analyzeRepoPath(r, u.EscapedPath(), true)
 }
 
 // recordUserInfo notes the user name and password of a URL. helper is true

@@ -2,6 +2,7 @@ package ccurl
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strings"
 )
@@ -10,12 +11,27 @@ import (
 // '.', '_' and '-', 1 to 100 characters.
 var repoNameRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,100}$`)
 
-// analyzeRepoPath checks a Git endpoint path (already %-decoded, with a
-// leading '/'), sets r.Repository and adds path Problems.
-func analyzeRepoPath(r *Remote, p string) {
+// ValidRepositoryName reports whether name follows CodeCommit's rule for
+// repository names: 1 to 100 letters, digits, '.', '_' or '-'.
+func ValidRepositoryName(name string) bool { return repoNameRE.MatchString(name) }
+
+// analyzeRepoPath checks a Git endpoint path (with a leading '/'), sets
+// r.Repository and adds path Problems. With escaped, p is the path as
+// written (%-escapes kept): it is split at its real slashes first and each
+// segment decoded after, so an encoded slash (%2F) stays inside the
+// repository name (an invalid name) instead of splitting off another
+// repository's name.
+func analyzeRepoPath(r *Remote, p string, escaped bool) {
 	trimmed := strings.TrimRight(p, "/")
 	trailing := len(trimmed) < len(p)
 	segs := strings.Split(strings.TrimPrefix(trimmed, "/"), "/")
+	if escaped {
+		for i, seg := range segs {
+			if dec, err := url.PathUnescape(seg); err == nil {
+				segs[i] = dec
+			}
+		}
+	}
 	if trimmed == "" {
 		r.addProblem(CodeNoRepository, "the URL has no path; a CodeCommit Git URL ends in /v1/repos/REPOSITORY")
 		return

@@ -82,18 +82,18 @@ func (e *notInCloneError) Error() string {
 	return "the current directory is not inside a git clone (" + e.detail + ")"
 }
 
-// cloneRemotes lists the remotes of the clone in the current directory,
-// asking the real git.
+// cloneRemotes lists the remotes of the clone in the current directory
+// (bare and mirror clones included), asking the real git.
 func cloneRemotes(ctx context.Context, m *sys.Machine) ([]string, error) {
-	out, err := m.Run(ctx, sys.Command{Name: "git", Args: []string{"rev-parse", "--show-toplevel"}})
+	out, err := m.Run(ctx, sys.Command{Name: "git", Args: []string{"rev-parse", "--absolute-git-dir"}})
 	if err != nil {
 		return nil, err
 	}
 	if out.ExitCode != 0 {
 		return nil, &notInCloneError{detail: strings.TrimSpace(firstLine(out.Stderr))}
 	}
-	top := strings.TrimSpace(out.Stdout)
-	out, err = m.Run(ctx, sys.Command{Name: "git", Args: []string{"remote"}, Dir: top})
+	gitDir := strings.TrimSpace(out.Stdout)
+	out, err = m.Run(ctx, sys.Command{Name: "git", Args: []string{"--git-dir", gitDir, "remote"}})
 	if err != nil {
 		return nil, err
 	}

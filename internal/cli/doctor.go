@@ -104,6 +104,7 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 	}
 	meta.Duration = time.Since(meta.StartedAt)
 	meta.Target = reportTarget(outcomes)
+	redactor = redactor.Keeping(publicNames(outcomes)...)
 	rep := report.Build(meta, outcomes)
 	var buf bytes.Buffer
 	if err := render(&buf, rep, ropts); err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 	"github.com/codecommit-doctor/codecommit-doctor/report"
 )
 
@@ -31,4 +32,16 @@ func optional(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// publicNames are the names the run established that are not secrets, for
+// the redaction pass to keep: the repository being diagnosed, when it is a
+// valid CodeCommit name (a long one looks like a session token).
+func publicNames(outcomes []checks.Outcome) []string {
+	for _, o := range outcomes {
+		if t, ok := checks.TargetKey.In(o.Result); ok && t != nil && ccurl.ValidRepositoryName(t.URL.Repository) {
+			return []string{t.URL.Repository}
+		}
+	}
+	return nil
 }

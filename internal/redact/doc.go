@@ -50,5 +50,7 @@
 // after a secret's name shorter than 8 characters are kept ("AWS_SESSION_TOKEN:
 // unset"). A mixed-case path without '.', '-' or '_' that happens to be
 // exactly 40 (or at least 100) characters long is removed too, except a
-// CodeCommit repository path (containing "v1/repos/").
+// CodeCommit repository path ("v1/repos/NAME", NAME at most 100 characters
+// without '+': what surrounds it is judged on its own) and the names given
+// to [Redactor.Keeping] (the repository the run diagnoses).
 package redact

@@ -27,6 +27,7 @@ const maxPasses = 64
 type Redactor struct {
 	literals []string // accepted literal secrets, trimmed, deduplicated
 	forms    []string // literals and their encoded forms, longest first
+	public   []string // known not to be secrets: kept by the shape rules
 }
 
 // New returns a Redactor for the given literal secrets plus the built-in
@@ -63,7 +64,23 @@ func (r *Redactor) With(literals ...string) *Redactor {
 		}
 	}
 	slices.SortFunc(forms, func(a, b string) int { return len(b) - len(a) })
-	return &Redactor{literals: known, forms: forms}
+	var public []string
+	if r != nil {
+		public = r.public
+	}
+	return &Redactor{literals: known, forms: forms, public: public}
+}
+
+// Keeping returns a new Redactor that never removes the given strings by
+// shape alone: a run that is exactly one of them is not taken for a secret
+// key or a session token. It is for names the run itself established, such
+// as the repository being diagnosed, whose 100 characters can look like a
+// token. Literal secrets are still removed wherever they appear, and the
+// other rules still apply. r is not modified.
+func (r *Redactor) Keeping(public ...string) *Redactor {
+	c := r.With()
+	c.public = append(slices.Clone(c.public), public...)
+	return c
 }
 
 // String returns s with every secret removed or masked.
@@ -93,6 +110,10 @@ func (r *Redactor) pass(s string) string {
 	for _, c := range contextRules {
 		s = c.apply(s)
 	}
-	s = redactShapes(s)
+	var public []string
+	if r != nil {
+		public = r.public
+	}
+	s = redactShapes(s, public)
 	return maskAccessKeyIDs(s)
 }
