@@ -79,6 +79,11 @@ func (credHelperCheck) Info() checks.Info {
 func (c credHelperCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error) {
 	t := env.TargetOf()
 	if t == nil {
+		if n, ok := checks.NoTargetKey.Get(env); ok && n != nil {
+			// A repository was named but is not CodeCommit: nothing of
+			// git's helpers for it is this doctor's business.
+			return checks.Skipped(n.SkipReason()), nil
+		}
 		return general(env)
 	}
 	switch t.URL.Scheme {
