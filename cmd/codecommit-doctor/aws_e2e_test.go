@@ -399,6 +399,13 @@ func awsValidateSchema(t *testing.T, schemas []*jsonschema.Schema, out string) {
 			t.Errorf("report does not validate: %v", err)
 		}
 	}
+	problems, err := remedyProblems(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Errorf("printed command cannot be run as printed: %s", p)
+	}
 }
 
 // awsCheckReport compares each check's status, finding codes and texts.

@@ -212,6 +212,16 @@ func schemaCmd(schemas []*jsonschema.Schema) func(ts *testscript.TestScript, neg
 				ts.Fatalf("schema validation: %v (negated: %v)", err, neg)
 			}
 		}
+		if neg {
+			return
+		}
+		problems, err := remedyProblems(ts.ReadFile(args[0]))
+		if err != nil {
+			ts.Fatalf("%v", err)
+		}
+		if len(problems) > 0 {
+			ts.Fatalf("printed commands that cannot be run as printed:\n%s", strings.Join(problems, "\n"))
+		}
 	}
 }
 
