@@ -62,8 +62,12 @@ func Select(all []Check, only, skip []string) ([]Check, error) {
 		for id := range want {
 			info := byID[id].Info()
 			var needed []string
-			for _, k := range info.Requires {
-				needed = append(needed, k.Producer())
+			// A hidden provider's Requires only gate it: it runs, or is
+			// skipped, with what the selected checks brought in.
+			if !info.Hidden {
+				for _, k := range info.Requires {
+					needed = append(needed, k.Producer())
+				}
 			}
 			for _, k := range info.After {
 				// Hidden providers, and the target: a check that reads

@@ -48,6 +48,9 @@ func (awsCLICheck) Info() checks.Info {
 			{Code: "aws-cli-version-unparseable", Severity: checks.Error, Meaning: "`aws --version` printed something that is not an AWS CLI version."},
 			{Code: "aws-cli-too-old", Severity: checks.Fail, Meaning: "The AWS CLI is older than " + version.MinAWSCLI + ", which has no CodeCommit credential helper.", Remediation: remedy.InstallAWSCLI("linux")},
 			{Code: "aws-cli-no-credential-helper", Severity: checks.Fail, Meaning: "`aws codecommit credential-helper` is not a command of this AWS CLI.", Remediation: remedy.InstallAWSCLI("linux")},
+			{Code: "aws-cli-v1-maintenance", Severity: checks.Warn, Meaning: "The AWS CLI is v1, in maintenance mode since " + remedy.AWSCLIV1Maintenance +
+				" (security and critical fixes only), with end of support on " + remedy.AWSCLIV1EndOfSupport +
+				". Its credential helper still works; move to v2 before then.", Remediation: v2Upgrade("linux")},
 		},
 	}
 }
@@ -115,5 +118,32 @@ func (awsCLICheck) Run(ctx context.Context, env *checks.Env) (checks.Result, err
 	}
 	res.Status = checks.Pass
 	res.Summary = label + " at " + ver.out.Path + " with the CodeCommit credential helper"
+	if v.Major == 1 {
+		res.Add(v1Maintenance(label, goos))
+	}
 	return res, nil
+}
+
+// v1Maintenance warns that AWS CLI v1 is in maintenance mode. The words
+// hold on any day since maintenance began, so the report does not depend
+// on the clock.
+func v1Maintenance(label, goos string) checks.Finding {
+	return checks.Finding{Code: "aws-cli-v1-maintenance", Severity: checks.Warn,
+		Message: fmt.Sprintf("%s works with the credential helper, but AWS CLI v1 is in maintenance mode since %s "+
+			"(security and critical fixes only) and its end of support is %s. Move to AWS CLI v2.",
+			label, remedy.AWSCLIV1Maintenance, remedy.AWSCLIV1EndOfSupport),
+		Remediation: v2Upgrade(goos), Docs: []string{remedy.AWSCLIV2MigrationDocs, remedy.AWSCLIDocs}}
+}
+
+// v2Upgrade replaces a v1 with v2: install v2, take v1 off the PATH (both
+// are called aws, and the first on PATH wins), and verify.
+func v2Upgrade(goos string) []string {
+	steps := remedy.InstallAWSCLI(goos)
+	switch goos {
+	case "windows":
+		steps = append(steps, "Uninstall \"AWS Command Line Interface\" (v1) in Settings > Apps, or python -m pip uninstall awscli if pip installed it")
+	default:
+		steps = append(steps, "python3 -m pip uninstall awscli   # if pip installed v1, so its aws no longer comes first on PATH")
+	}
+	return append(steps, "aws --version   # should print aws-cli/2.")
 }

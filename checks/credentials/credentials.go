@@ -3,9 +3,12 @@ package credentials
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/awscli"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/chain"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -14,6 +17,7 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/redact"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 )
 
@@ -102,7 +106,7 @@ func (credentialsCheck) Info() checks.Info {
 			"(SSO), credential_process, web identity, role assumption and the instance role. Calls " +
 			"sts:GetCallerIdentity and reports the account and the kind of identity, and where the " +
 			"credentials came from (never their values).",
-		After: []checks.KeyRef{checks.TargetKey, signing.Key},
+		After: []checks.KeyRef{checks.TargetKey, signing.Key, awscli.Key, chain.Key},
 		Gives: []checks.KeyRef{Key},
 		Needs: checks.Needs{Network: true, Credentials: true},
 		Findings: []checks.FindingDoc{
@@ -119,6 +123,15 @@ func (credentialsCheck) Info() checks.Info {
 			{Code: "sts-unreachable", Severity: checks.Error, Meaning: "The STS endpoint could not be reached (DNS, proxy, firewall).", Remediation: []string{"Check HTTPS_PROXY / NO_PROXY and AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_STS"}},
 			{Code: "sts-timeout", Severity: checks.Error, Meaning: "Loading credentials or calling STS did not finish in time."},
 			{Code: "credentials-error", Severity: checks.Error, Meaning: "Any other failure, quoted."},
+			{Code: "login-expired", Severity: checks.Fail, Meaning: "The `aws login` session (login_session) of the profile has expired or was never made.", Remediation: []string{"aws login --profile PROFILE"}},
+			{Code: "login-session-unsupported", Severity: checks.Fail, Meaning: "The profile signs in with `aws login` (login_session), which only AWS CLI v" + minLoginSessionV2 + " and later read: this AWS CLI is too old for it.", Remediation: remedy.InstallAWSCLI("linux")},
+			{Code: "sso-session-unsupported", Severity: checks.Fail, Meaning: "The profile uses an [sso-session] section, which AWS CLI v1 " + minSSOSessionV1 + " and v2 " + minSSOSessionV2 + " and later read: this AWS CLI is too old for it.", Remediation: remedy.InstallAWSCLI("linux")},
+			{Code: "source-profile-missing", Severity: checks.Fail, Meaning: "A role profile's source_profile names a profile that does not exist.", Remediation: []string{"aws configure --profile SOURCE_PROFILE", "or aws configure set source_profile EXISTING_PROFILE --profile PROFILE"}},
+			{Code: "source-profile-loop", Severity: checks.Fail, Meaning: "The source_profile settings go round in a loop, so no profile in it supplies the first credentials.", Remediation: []string{"aws configure set source_profile PROFILE_WITH_KEYS --profile PROFILE"}},
+			{Code: "mfa-prompt", Severity: checks.Fail, Meaning: "The profile assumes a role with mfa_serial (directly or through source_profile): the AWS CLI asks for the MFA code on the terminal, which the helper cannot do while git owns its stdin, and the AWS CLI's cache (~/.aws/cli/cache) holds no unexpired credentials for the role.", Remediation: mfaFix(profileChoice{name: "PROFILE"}, "PROFILE")},
+			{Code: "mfa-cached", Severity: checks.Warn, Meaning: "The profile assumes a role with mfa_serial, which the helper cannot prompt for; it works while the AWS CLI's cache holds the role's credentials, and fails once they expire.", Remediation: mfaFix(profileChoice{name: "PROFILE"}, "PROFILE")},
+			{Code: "cli-auto-prompt", Severity: checks.Fail, Meaning: "AWS CLI v2 auto-prompt is on (cli_auto_prompt = on or on-partial in the profile, or AWS_CLI_AUTO_PROMPT): the helper then fails with `Unknown options: protocol=https`. AWS CLI v1 ignores the setting.", Remediation: []string{"aws configure set cli_auto_prompt off --profile PROFILE", "or unset AWS_CLI_AUTO_PROMPT"}},
+			{Code: "profile-from-environment", Severity: checks.Warn, Meaning: "Only AWS_PROFILE chooses the profile: git started from a GUI, an IDE or a service does not inherit it and signs with the default profile.", Remediation: []string{"git config --global --fixed-value --replace-all credential.helper '!aws --profile PROFILE codecommit credential-helper $@' '!aws codecommit credential-helper $@'"}},
 			{Code: "root-user", Severity: checks.Warn, Meaning: "The credentials are the account root user's: they work with the credential helper but not with Git credentials, and AWS advises against using root for everyday work.", Remediation: []string{"Create an IAM user or use IAM Identity Center, and use its credentials instead."}},
 		},
 	}
@@ -143,6 +156,16 @@ func (c credentialsCheck) Run(ctx context.Context, env *checks.Env) (checks.Resu
 		if v := env.Sys.Getenv(k); v != "" {
 			res.AddEvidence(k, env.Redact(v))
 		}
+	}
+	local, stop := profileFindings(env, sf, pc)
+	for _, f := range local {
+		res.Add(f)
+	}
+	if stop {
+		res.Status = checks.Pass
+		last := local[len(local)-1]
+		res.Summary = fmt.Sprintf("%s (profile %q)", strings.ReplaceAll(last.Code, "-", " "), pc.name)
+		return res, nil
 	}
 	opts := awsclient.LoadOptions{Region: sf.ClientRegion}
 	if pc.explicit {

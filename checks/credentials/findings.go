@@ -17,6 +17,10 @@ const (
 	accessKeyDocs = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html"
 )
 
+// problemLoginExpired is the SDK's "please reauthenticate" for an `aws
+// login` session: no token file, or an expired or changed session.
+const problemLoginExpired awsclient.Problem = "login-expired"
+
 // credentialFailure turns an error from loading credentials or from STS
 // into the finding that says what to do. doing says what was attempted.
 // src is nil when the configuration could not even be loaded.
@@ -31,7 +35,11 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 		res.AddEvidence("raw_error", env.Redact(err.Error()))
 	}
 	f := checks.Finding{Severity: checks.Fail}
-	switch awsclient.Classify(err) {
+	problem := awsclient.Classify(err)
+	if src != nil && src.Kind == awsclient.SourceLogin && strings.Contains(why, "please reauthenticate") {
+		problem = problemLoginExpired
+	}
+	switch problem {
 	case awsclient.ProblemProfileNotFound:
 		f.Code = "profile-not-found"
 		f.Message = fmt.Sprintf("Profile %q (chosen by %s) is not defined in the AWS config or credentials file, so the credential helper has no credentials.", pc.name, pc.source)
@@ -45,6 +53,11 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 		f.Message = fmt.Sprintf("No AWS credentials were found for profile %q (chosen by %s): not in the environment, the shared files, SSO, a credential_process or an instance role.", pc.name, pc.source)
 		f.Remediation = []string{"aws configure --profile " + prof + "   # an IAM user's access key", "or for IAM Identity Center: aws configure sso --profile " + prof}
 		f.Docs = []string{remedy.CredentialsDocs}
+	case problemLoginExpired:
+		f.Code = "login-expired"
+		f.Message = fmt.Sprintf("The `aws login` session of profile %q has expired or was never made: %s.", pc.name, why)
+		f.Remediation = []string{"aws login --profile " + prof}
+		f.Docs = []string{loginDocs}
 	case awsclient.ProblemSSOExpired:
 		f.Code = "sso-token-expired"
 		f.Message = fmt.Sprintf("The IAM Identity Center (SSO) sign-in for profile %q has expired or was never made: %s.", pc.name, why)
@@ -98,7 +111,7 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 	}
 	res.Add(f)
 	switch f.Code {
-	case "access-key-invalid", "secret-key-mismatch", "session-token-expired", "credentials-not-found", "sso-token-expired":
+	case "access-key-invalid", "secret-key-mismatch", "session-token-expired", "credentials-not-found", "sso-token-expired", "login-expired":
 		Key.Set(&res, &Facts{Rejected: true, Profile: pc.name, ProfileSource: pc.source})
 	}
 	// The finding carries the explanation; the check's line names it.

@@ -92,7 +92,7 @@ func TestReproduceVerdicts(t *testing.T) {
 		{name: "the helper has no credentials", git: "nocreds", native: noCreds, code: reproHelperCrashed, severity: checks.Fail,
 			mentions: []string{"'NoneType' object has no attribute 'secret_key'"}, fixHas: "aws configure --profile"},
 		{name: "aws is not on git's PATH", git: "noaws", native: signedAnswer(200, ""), code: reproHelperCrashed, severity: checks.Fail,
-			mentions: []string{"aws: not found"}, fixHas: "pip install"},
+			mentions: []string{"aws: not found"}, fixHas: "# AWS CLI v2"},
 		{name: "no helper at all", git: "nopath", native: signedAnswer(200, ""), code: reproNoCredentials, severity: checks.Fail,
 			gitEdit: func(g *reproGit) { g.Trace.Helpers = nil }, mentions: []string{"No credential helper ran"}},
 		{name: "repository not found", git: "notfound", native: signedAnswer(404, "Repository Nope does not exist"), code: reproRepoNotFound, severity: checks.Fail,

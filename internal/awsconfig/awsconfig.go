@@ -11,6 +11,7 @@ package awsconfig
 
 import (
 	"bufio"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -168,4 +169,73 @@ func appendOnce(ss []string, s string) []string {
 		return ss
 	}
 	return append(ss, s)
+}
+
+// IsRole reports whether the profile assumes a role the way the AWS CLI's
+// assume-role provider does: role_arn without web_identity_token_file.
+func (p Profile) IsRole() bool {
+	return p.Get("role_arn") != "" && p.Get("web_identity_token_file") == ""
+}
+
+// HasStaticKeys reports whether the profile holds an access key pair.
+func (p Profile) HasStaticKeys() bool {
+	return p.Get("aws_access_key_id") != "" && p.Get("aws_secret_access_key") != ""
+}
+
+// ChainError is a source_profile chain the AWS CLI refuses: a loop, or a
+// reference to a profile that does not exist.
+type ChainError struct {
+	// Path is the profiles followed, from the one asked for; for a loop
+	// it ends with the profile seen twice.
+	Path []string
+	// Missing is the source_profile that does not exist ("" for a loop).
+	Missing string
+}
+
+func (e *ChainError) Error() string {
+	if e.Missing != "" {
+		return fmt.Sprintf("the source_profile %q of profile %q does not exist", e.Missing, e.Path[len(e.Path)-1])
+	}
+	return "source_profile loop: " + strings.Join(e.Path, " → ")
+}
+
+// RoleChain follows source_profile from the named profile as the AWS CLI
+// does: every role profile's source, until a profile that is not a role,
+// a role with credential_source, or a role that names itself as source and
+// holds its own keys (allowed). The first element is the profile asked
+// for. A loop or a missing source is a *ChainError.
+func (f *Files) RoleChain(name string) ([]Profile, error) {
+	p, ok := f.Profile(name)
+	if !ok {
+		return nil, nil
+	}
+	chain := []Profile{p}
+	seen := map[string]bool{name: true}
+	for p.IsRole() {
+		src := p.Get("source_profile")
+		if src == "" {
+			break
+		}
+		path := func() []string {
+			var out []string
+			for _, c := range chain {
+				out = append(out, c.Name)
+			}
+			return out
+		}
+		next, ok := f.Profile(src)
+		if !ok {
+			return chain, &ChainError{Path: path(), Missing: src}
+		}
+		if src == p.Name && next.HasStaticKeys() {
+			break
+		}
+		if seen[src] {
+			return chain, &ChainError{Path: append(path(), src)}
+		}
+		seen[src] = true
+		chain = append(chain, next)
+		p = next
+	}
+	return chain, nil
 }

@@ -1,6 +1,9 @@
 package awsconfig
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseProfiles(t *testing.T) {
 	paths := DefaultPaths(func(k string) string {
@@ -68,5 +71,63 @@ aws_access_key_id = AKIAOTHER
 	}
 	if got := f.Names(); len(got) != 4 {
 		t.Errorf("names = %v", got)
+	}
+}
+
+func TestRoleChain(t *testing.T) {
+	config := []byte(`[profile a]
+role_arn = arn:aws:iam::123456789012:role/A
+source_profile = b
+[profile b]
+role_arn = arn:aws:iam::123456789012:role/B
+source_profile = a
+[profile dangling]
+role_arn = arn:aws:iam::123456789012:role/D
+source_profile = nowhere
+[profile top]
+role_arn = arn:aws:iam::123456789012:role/T
+source_profile = mid
+[profile mid]
+role_arn = arn:aws:iam::123456789012:role/M
+source_profile = keys
+[profile self]
+role_arn = arn:aws:iam::123456789012:role/S
+source_profile = self
+aws_access_key_id = AKIAIOSFODNN7EXAMPLE
+aws_secret_access_key = x
+[profile selfnokeys]
+role_arn = arn:aws:iam::123456789012:role/S
+source_profile = selfnokeys
+[profile instance]
+role_arn = arn:aws:iam::123456789012:role/I
+credential_source = Ec2InstanceMetadata
+`)
+	creds := []byte("[keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n")
+	f := Parse(Paths{Config: "c", Credentials: "k"}, config, creds)
+	names := func(ps []Profile) string {
+		var s []string
+		for _, p := range ps {
+			s = append(s, p.Name)
+		}
+		return strings.Join(s, ",")
+	}
+	for _, tt := range []struct{ name, chain, err string }{
+		{"a", "a,b", "source_profile loop: a → b → a"},
+		{"dangling", "dangling", `the source_profile "nowhere" of profile "dangling" does not exist`},
+		{"top", "top,mid,keys", ""},
+		{"self", "self", ""},
+		{"selfnokeys", "selfnokeys", "source_profile loop: selfnokeys → selfnokeys"},
+		{"instance", "instance", ""},
+		{"keys", "keys", ""},
+		{"none", "", ""},
+	} {
+		chain, err := f.RoleChain(tt.name)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if names(chain) != tt.chain || got != tt.err {
+			t.Errorf("RoleChain(%q) = %s, %q; want %s, %q", tt.name, names(chain), got, tt.chain, tt.err)
+		}
 	}
 }

@@ -42,15 +42,30 @@ func InstallGit(goos string) []string {
 	}
 }
 
-// InstallAWSCLI installs or upgrades the AWS CLI on goos.
+// AWS CLI v1's support dates: maintenance mode (security and critical
+// fixes only) from AWSCLIV1Maintenance, no support from AWSCLIV1EndOfSupport.
+const (
+	AWSCLIV1Maintenance  = "2026-08-05"
+	AWSCLIV1EndOfSupport = "2027-07-15"
+)
+
+// AWSCLIV2MigrationDocs is the guide to moving from AWS CLI v1 to v2.
+const AWSCLIV2MigrationDocs = "https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration.html"
+
+// InstallAWSCLI installs or upgrades to AWS CLI v2 on goos (v1 is in
+// maintenance, so it is never proposed). Homebrew's awscli and winget's
+// Amazon.AWSCLI are v2.
 func InstallAWSCLI(goos string) []string {
 	switch goos {
 	case "darwin":
-		return []string{"brew install awscli", "or the installer: " + AWSCLIDocs}
+		return []string{"brew install awscli   # AWS CLI v2", "or the AWS CLI v2 installer: " + AWSCLIDocs}
 	case "windows":
-		return []string{"winget install --id Amazon.AWSCLI -e --source winget"}
+		return []string{"winget install --id Amazon.AWSCLI -e --source winget   # AWS CLI v2"}
 	default:
-		return []string{"python3 -m pip install --upgrade awscli   # AWS CLI v1", "or AWS CLI v2: " + AWSCLIDocs}
+		return []string{
+			`curl -sSfo /tmp/awscliv2.zip "https://awscli.amazonaws.com/awscli-exe-linux-$(uname -m).zip" && unzip -qo /tmp/awscliv2.zip -d /tmp && sudo /tmp/aws/install --update   # AWS CLI v2`,
+			"or see " + AWSCLIDocs,
+		}
 	}
 }
 
