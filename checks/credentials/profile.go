@@ -262,8 +262,10 @@ func mfaFinding(env *checks.Env, pc profileChoice, chainProfiles []awsconfig.Pro
 				Message: fmt.Sprintf("%s. It works for now: the AWS CLI's cache holds credentials for role %s (%s) that expire at %s; after that git fails until they are cached again.",
 					what, p.Get("role_arn"), file, c.expires.Format(time.RFC3339)),
 				Remediation: mfaFix(pc, prof), Docs: []string{mfaDocs}}, true
+		case c.present && c.expires.After(env.Sys.Now()):
+			states = append(states, fmt.Sprintf("the cached credentials for role %s (%s) expire at %s, within the 15 minutes before expiry in which the AWS CLI no longer uses them", p.Get("role_arn"), file, c.expires.Format(time.RFC3339)))
 		case c.present:
-			states = append(states, fmt.Sprintf("the cached credentials for role %s (%s) expired at %s (the CLI renews them 15 minutes before)", p.Get("role_arn"), file, c.expires.Format(time.RFC3339)))
+			states = append(states, fmt.Sprintf("the cached credentials for role %s (%s) expired at %s", p.Get("role_arn"), file, c.expires.Format(time.RFC3339)))
 		default:
 			states = append(states, fmt.Sprintf("no cached credentials for role %s (%s)", p.Get("role_arn"), file))
 		}
