@@ -376,6 +376,7 @@ func awsRunDoctor(ctx context.Context, t *testing.T, doctor string, env, args []
 	t.Helper()
 	cmd := exec.CommandContext(ctx, doctor, args...)
 	cmd.Env = env
+	cmd.Dir = envValue(env, "HOME") // outside any repository, whatever the test's own directory is
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

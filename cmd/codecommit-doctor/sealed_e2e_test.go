@@ -50,6 +50,16 @@ func sealedEnv(t *testing.T, programs map[string]string) ([]string, string) {
 	}, work
 }
 
+// envValue is the value of name in env ("" when it is not set).
+func envValue(env []string, name string) string {
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, name+"="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
 type doctorRun struct {
 	stdout, stderr string
 	exit           int
@@ -64,6 +74,9 @@ func runSealedDoctor(t *testing.T, env []string, args ...string) doctorRun {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "codecommit-doctor", args...)
 	cmd.Env = env
+	// Outside any repository: the doctor run from the test's own directory
+	// would diagnose the checkout it was built from (CI's has an origin).
+	cmd.Dir = envValue(env, "WORK")
 	cmd.Path, _ = exec.LookPath("codecommit-doctor")
 	stdinR, stdinW, err := os.Pipe()
 	if err != nil {
