@@ -7,9 +7,11 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials/processcreds"
 	"github.com/aws/aws-sdk-go-v2/credentials/ssocreds"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
@@ -66,6 +68,7 @@ func TestCredentialsCheck(t *testing.T) {
 		status  checks.Status
 		codes   string
 		text    []string // substrings of summary, findings, remediation and evidence
+		absent  []string // what must not be said
 	}{
 		{name: "IAM user", sess: fakeSession{creds: userKeys, src: profileSrc, out: caller("arn:aws:iam::111122223333:user/eng/alice")},
 			status: checks.Pass, text: []string{`IAM user alice in account 111122223333, from profile "default" in /home/u/.aws/credentials`, "AKIA****MPLE"}},
@@ -79,6 +82,11 @@ func TestCredentialsCheck(t *testing.T) {
 			text: []string{`Profile "dev" (chosen by AWS_PROFILE)`, "aws configure --profile dev", "unset AWS_PROFILE"}},
 		{name: "no credentials", sess: fakeSession{src: awsclient.Source{Kind: awsclient.SourceInstanceRole}, credErr: &awsclient.NoCredentialsError{Profile: "default"}},
 			status: checks.Fail, codes: "credentials-not-found", text: []string{"aws configure --profile default", "aws configure sso --profile default"}},
+		{name: "credential_process hangs", sess: fakeSession{src: awsclient.Source{Kind: awsclient.SourceProcess, Profile: "default"},
+			credErr: &processcreds.ProviderError{Err: &awsclient.ProcessError{Command: "/opt/bin/hang", Timeout: 2 * time.Second, Err: context.DeadlineExceeded}}},
+			status: checks.Error, codes: "credential-process-timeout",
+			text:   []string{"credential_process `/opt/bin/hang` did not finish in 2s", "aws configure get credential_process --profile default", "a prompt, a browser sign-in, a lock"},
+			absent: []string{"network", "proxy", "STS", "--timeout"}},
 		{name: "SSO expired", sess: fakeSession{src: awsclient.Source{Kind: awsclient.SourceSSO, Profile: "my dev"}, credErr: &ssocreds.InvalidTokenError{}},
 			vars: map[string]string{"AWS_PROFILE": "my dev"}, status: checks.Fail, codes: "sso-token-expired", text: []string{"aws sso login --profile 'my dev'"}},
 		{name: "expired session token from the environment", sess: fakeSession{creds: roleKeys, src: envSrc,
@@ -129,6 +137,11 @@ func TestCredentialsCheck(t *testing.T) {
 			for _, s := range tc.text {
 				if !strings.Contains(text, s) {
 					t.Errorf("result lacks %q:\n%s", s, text)
+				}
+			}
+			for _, s := range tc.absent {
+				if strings.Contains(text, s) {
+					t.Errorf("result says %q:\n%s", s, text)
 				}
 			}
 			for _, secret := range []string{testSecret, testToken} {

@@ -1,8 +1,10 @@
 package credentials
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 
@@ -21,6 +23,20 @@ const (
 // login` session: no token file, or an expired or changed session.
 const problemLoginExpired awsclient.Problem = "login-expired"
 
+// problemProcessTimeout is a credential_process that did not finish.
+const problemProcessTimeout awsclient.Problem = "credential-process-timeout"
+
+const processDocs = "https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sourcing-external.html"
+
+// processTimeoutFix has the user run the program and see what it waits
+// for.
+func processTimeoutFix(prof string) []string {
+	return []string{
+		"aws configure get credential_process --profile " + prof + "   # prints the command: run it yourself in a terminal and see what it waits for (a prompt, a browser sign-in, a lock)",
+		"Make the command print the credentials JSON without waiting (sign in first, or give it a cached token), then run the doctor again.",
+	}
+}
+
 // credentialFailure turns an error from loading credentials or from STS
 // into the finding that says what to do. doing says what was attempted.
 // src is nil when the configuration could not even be loaded.
@@ -35,7 +51,12 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 		res.AddEvidence("raw_error", env.Redact(err.Error()))
 	}
 	f := checks.Finding{Severity: checks.Fail}
+	summary := ""
 	problem := awsclient.Classify(err)
+	var procErr *awsclient.ProcessError
+	if errors.As(err, &procErr) && procErr.Timeout > 0 {
+		problem = problemProcessTimeout
+	}
 	if src != nil && src.Kind == awsclient.SourceLogin && strings.Contains(why, "please reauthenticate") {
 		problem = problemLoginExpired
 	}
@@ -67,7 +88,16 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 		f.Code = "credential-process-failed"
 		f.Message = fmt.Sprintf("The credential_process of profile %q did not give credentials: %s.", pc.name, why)
 		f.Remediation = []string{"aws configure get credential_process --profile " + prof + "   # run the command it prints and fix what it reports"}
-		f.Docs = []string{"https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sourcing-external.html"}
+		f.Docs = []string{processDocs}
+	case problemProcessTimeout:
+		// The step that failed is the program, not the network.
+		f.Code, f.Severity = "credential-process-timeout", checks.Error
+		summary = env.Redact(procErr.Error())
+		f.Message = fmt.Sprintf("The credential_process of profile %q, `%s`, did not finish in %s and was stopped: it waits for something "+
+			"(a prompt, a browser sign-in, a lock, a service of its own), and the AWS CLI helper would wait for it the same way.",
+			pc.name, env.Redact(procErr.Command), procErr.Timeout.Round(time.Millisecond))
+		f.Remediation = processTimeoutFix(prof)
+		f.Docs = []string{processDocs}
 	case awsclient.ProblemExpiredToken:
 		f.Code = "session-token-expired"
 		f.Message = fmt.Sprintf("AWS says the session token has expired (%s) while %s.", why, doing)
@@ -115,6 +145,10 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 		Key.Set(&res, &Facts{Rejected: true, Profile: pc.name, ProfileSource: pc.source})
 	}
 	// The finding carries the explanation; the check's line names it.
+	if summary != "" {
+		res.Summary = summary
+		return res, nil
+	}
 	res.Summary = fmt.Sprintf("%s (profile %q)", strings.ReplaceAll(strings.ReplaceAll(f.Code, "sts-", "STS "), "-", " "), pc.name)
 	return res, nil
 }

@@ -191,6 +191,21 @@ func TestSealedHangingCredentialProcessIsNamed(t *testing.T) {
 	if r.exit != 3 {
 		t.Errorf("exit %d, want 3 (could not finish)", r.exit)
 	}
+	// The line, the finding and the verdict name the program, and the fix
+	// is to run it, never the network's.
+	if want := "credentials  credential_process `" + filepath.Join(work, "bin", "hang") + "` did not finish in 2s"; !strings.Contains(r.stdout, want) {
+		t.Errorf("the summary does not name the program; want %q in:\n%s", want, r.stdout)
+	}
+	for _, want := range []string{"[credential-process-timeout]", "aws configure get credential_process --profile default", "see what it waits for"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("want %q in:\n%s", want, r.stdout)
+		}
+	}
+	for _, bad := range []string{"network", "proxy", "STS timeout", "sts-timeout", "longer --timeout"} {
+		if strings.Contains(r.stdout, bad) {
+			t.Errorf("the report blames something else (%q):\n%s", bad, r.stdout)
+		}
+	}
 }
 
 func TestSealedDevZeroAsCredentials(t *testing.T) {
