@@ -60,6 +60,39 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 	if src != nil && src.Kind == awsclient.SourceLogin && strings.Contains(why, "please reauthenticate") {
 		problem = problemLoginExpired
 	}
+	half := ""
+	switch problem {
+	case awsclient.ProblemOther, awsclient.ProblemConfigInvalid, awsclient.ProblemNoCredentials:
+		half = halfKeyPair(env, pc)
+	}
+	switch {
+	case half != "":
+		f.Code = "secret-key-missing"
+		f.Message = half + ": the AWS CLI and the SDKs need both to sign, so the credential helper has no credentials."
+		f.Remediation = []string{"aws configure --profile " + prof + "   # enter the access key id and its secret access key"}
+		f.Docs = []string{accessKeyDocs}
+		summary = fmt.Sprintf("half an access key pair in profile %q", pc.name)
+	default:
+		credentialProblem(env, &res, &f, &summary, pc, src, problem, procErr, err, why, doing, fromEnv)
+	}
+	res.Add(f)
+	switch f.Code {
+	case "access-key-invalid", "secret-key-mismatch", "secret-key-missing", "session-token-expired", "credentials-not-found", "sso-token-expired", "login-expired":
+		Key.Set(&res, &Facts{Rejected: true, Profile: pc.name, ProfileSource: pc.source})
+	}
+	// The finding carries the explanation; the check's line names it.
+	if summary != "" {
+		res.Summary = summary
+		return res, nil
+	}
+	res.Summary = fmt.Sprintf("%s (profile %q)", strings.ReplaceAll(strings.ReplaceAll(f.Code, "sts-", "STS "), "-", " "), pc.name)
+	return res, nil
+}
+
+// credentialProblem fills in the finding for the problem Classify named.
+func credentialProblem(env *checks.Env, res *checks.Result, f *checks.Finding, summary *string, pc profileChoice, src *awsclient.Source, problem awsclient.Problem,
+	procErr *awsclient.ProcessError, err error, why, doing string, fromEnv bool) {
+	prof := shellword.POSIX(pc.name)
 	switch problem {
 	case awsclient.ProblemProfileNotFound:
 		f.Code = "profile-not-found"
@@ -71,7 +104,11 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 		f.Docs = []string{remedy.CredentialsDocs}
 	case awsclient.ProblemNoCredentials:
 		f.Code = "credentials-not-found"
-		f.Message = fmt.Sprintf("No AWS credentials were found for profile %q (chosen by %s): not in the environment, the shared files, SSO, a credential_process or an instance role.", pc.name, pc.source)
+		tried := triedSources(env, pc, err)
+		// Nothing supplied them: no link of the chain is "the source".
+		delete(res.Evidence, "source")
+		res.AddEvidence("tried", tried)
+		f.Message = fmt.Sprintf("No AWS credentials for profile %q (chosen by %s). Tried, in order: %s.", pc.name, pc.source, strings.Join(tried, "; "))
 		f.Remediation = []string{"aws configure --profile " + prof + "   # an IAM user's access key", "or for IAM Identity Center: aws configure sso --profile " + prof}
 		f.Docs = []string{remedy.CredentialsDocs}
 	case problemLoginExpired:
@@ -92,7 +129,7 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 	case problemProcessTimeout:
 		// The step that failed is the program, not the network.
 		f.Code, f.Severity = "credential-process-timeout", checks.Error
-		summary = env.Redact(procErr.Error())
+		*summary = env.Redact(procErr.Error())
 		f.Message = fmt.Sprintf("The credential_process of profile %q, `%s`, did not finish in %s and was stopped: it waits for something "+
 			"(a prompt, a browser sign-in, a lock, a service of its own), and the AWS CLI helper would wait for it the same way.",
 			pc.name, env.Redact(procErr.Command), procErr.Timeout.Round(time.Millisecond))
@@ -104,14 +141,16 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 		f.Remediation = expiredFix(pc, fromEnv)
 	case awsclient.ProblemInvalidKeyID:
 		f.Code = "access-key-invalid"
-		f.Message = fmt.Sprintf("AWS does not recognise access key %s (%s) while %s: it was deleted or deactivated, belongs to another partition, or a session token is missing or extra.",
-			maskedKey(res), why, doing)
+		*summary = keyRejected(env, *res, src)
+		f.Message = fmt.Sprintf("%s (%s): AWS does not recognise the key — it was deleted or deactivated, belongs to another partition, or a session token is missing or extra.",
+			upperFirst(*summary), why)
 		f.Remediation = rekeyFix(pc, fromEnv)
 		f.Docs = []string{accessKeyDocs}
 	case awsclient.ProblemSignatureMismatch:
 		f.Code = "secret-key-mismatch"
-		f.Message = fmt.Sprintf("AWS rejected the signature (%s) while %s: the secret access key does not belong to access key %s (a typo, a trailing character, or a key pair mixed up).",
-			why, doing, maskedKey(res))
+		*summary = keyRejected(env, *res, src)
+		f.Message = fmt.Sprintf("%s (%s): the secret access key does not belong to access key %s (a typo, a trailing character, or a key pair mixed up).",
+			upperFirst(*summary), why, maskedKey(*res))
 		f.Remediation = rekeyFix(pc, fromEnv)
 		f.Docs = []string{accessKeyDocs}
 	case awsclient.ProblemRequestExpired:
@@ -139,18 +178,6 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 		f.Code, f.Severity = "credentials-error", checks.Error
 		f.Message = fmt.Sprintf("Failed while %s: %s.", doing, why)
 	}
-	res.Add(f)
-	switch f.Code {
-	case "access-key-invalid", "secret-key-mismatch", "session-token-expired", "credentials-not-found", "sso-token-expired", "login-expired":
-		Key.Set(&res, &Facts{Rejected: true, Profile: pc.name, ProfileSource: pc.source})
-	}
-	// The finding carries the explanation; the check's line names it.
-	if summary != "" {
-		res.Summary = summary
-		return res, nil
-	}
-	res.Summary = fmt.Sprintf("%s (profile %q)", strings.ReplaceAll(strings.ReplaceAll(f.Code, "sts-", "STS "), "-", " "), pc.name)
-	return res, nil
 }
 
 func maskedKey(res checks.Result) string {
@@ -163,9 +190,10 @@ func maskedKey(res checks.Result) string {
 // rekeyFix replaces a bad access key pair where it comes from.
 func rekeyFix(pc profileChoice, fromEnv bool) []string {
 	if fromEnv {
+		// The variables win over the shared files: fix them, not a file.
 		return []string{
-			"unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN   # the environment's keys are wrong; or export a correct pair",
-			"aws configure --profile " + shellword.POSIX(pc.name),
+			"unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN   # the environment's keys are wrong; the profile's are used then",
+			"or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY to an active key pair where they are exported (shell profile, CI secrets)",
 		}
 	}
 	return []string{"aws configure --profile " + shellword.POSIX(pc.name) + "   # enter an active access key id and its secret"}
@@ -183,4 +211,29 @@ func expiredFix(pc profileChoice, fromEnv bool) []string {
 		"Replace the expired aws_session_token (and its keys) in profile " + shellword.POSIX(pc.name) + " with fresh temporary credentials,",
 		"or let the AWS CLI refresh them: give the profile role_arn and source_profile (or sso_session) instead of fixed temporary keys.",
 	}
+}
+
+// keyRejected names the access key AWS refused and where it came from.
+func keyRejected(env *checks.Env, res checks.Result, src *awsclient.Source) string {
+	return fmt.Sprintf("access key %s from %s is rejected by AWS", maskedKey(res), keyOrigin(env, src))
+}
+
+// keyOrigin says where an access key was read.
+func keyOrigin(env *checks.Env, src *awsclient.Source) string {
+	switch {
+	case src == nil:
+		return "the AWS configuration"
+	case src.Kind == awsclient.SourceEnvironment:
+		return "the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"
+	case src.Kind == awsclient.SourceProfile && src.File != "":
+		return fmt.Sprintf("%s [%s]", env.Redact(src.File), src.Profile)
+	}
+	return src.String()
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
