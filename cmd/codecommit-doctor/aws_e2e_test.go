@@ -50,12 +50,14 @@ type awsRun struct {
 	args        []string
 	repo        string
 	secrets     []string // values no output may contain
+	env         []string // extra variables for the doctor
 }
 
 type awsWant struct {
 	status string
 	codes  []string // finding codes that must be present
 	text   []string // substrings of the check's summary, messages, remediation or evidence
+	absent []string // what the check's report must not say
 }
 
 func TestAWSScenarios(t *testing.T) {
@@ -191,6 +193,46 @@ func awsScenarios() []awsScenario {
 			want: map[string]awsWant{
 				"credentials": {status: "fail", codes: []string{"secret-key-mismatch"}, text: []string{"SignatureDoesNotMatch", "aws configure --profile default"}},
 				"permissions": {status: "skip", text: []string{`prerequisite "credentials"`}},
+				"kms":         {status: "skip"},
+			},
+		},
+		{
+			name: "unknown-key-in-credentials-file",
+			setup: func(ctx context.Context, t *testing.T, srv *moto.Server) awsRun {
+				awsRepo(ctx, t, srv, "MyDemoRepo")
+				secret := "Unkn0wnSecretUnkn0wnSecretUnkn0wnSecre1"
+				return awsRun{
+					credentials: "[default]\naws_access_key_id = AKIAIOSFODNN7UNKNOWN\naws_secret_access_key = " + secret + "\n",
+					config:      "[default]\nregion = us-east-1\n",
+					repo:        "MyDemoRepo",
+					secrets:     []string{secret, "AKIAIOSFODNN7UNKNOWN"},
+				}
+			},
+			want: map[string]awsWant{
+				"credentials": {status: "fail", codes: []string{"access-key-invalid"}, text: []string{
+					"access key AKIA****NOWN from ~/.aws/credentials [default] is rejected by AWS", "InvalidClientTokenId", "aws configure --profile default"},
+					absent: []string{"not found", "not in the shared files", "instance role"}},
+				"permissions": {status: "skip"},
+				"kms":         {status: "skip"},
+			},
+		},
+		{
+			name: "unknown-key-in-environment",
+			setup: func(ctx context.Context, t *testing.T, srv *moto.Server) awsRun {
+				u := awsUser(ctx, t, srv, "dev", moto.UserSpec{Policies: moto.Policies{Managed: []string{moto.PowerUserPolicyARN}}})
+				awsRepo(ctx, t, srv, "MyDemoRepo")
+				run := awsUserRun(u, "MyDemoRepo") // a good key in the file: the environment's wins
+				secret := "Env0nlySecretEnv0nlySecretEnv0nlySecre1"
+				run.env = []string{"AWS_ACCESS_KEY_ID=AKIAIOSFODNN7ENVBAD1", "AWS_SECRET_ACCESS_KEY=" + secret}
+				run.secrets = append(run.secrets, secret, "AKIAIOSFODNN7ENVBAD1")
+				return run
+			},
+			want: map[string]awsWant{
+				"credentials": {status: "fail", codes: []string{"access-key-invalid"}, text: []string{
+					"access key AKIA****BAD1 from the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY is rejected by AWS",
+					"unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN"},
+					absent: []string{"aws configure", "~/.aws/credentials [default] is", "not found"}},
+				"permissions": {status: "skip"},
 				"kms":         {status: "skip"},
 			},
 		},
@@ -364,12 +406,12 @@ func awsDoctorEnv(t *testing.T, srv *moto.Server, doctor string, run awsRun) []s
 			t.Fatal(err)
 		}
 	}
-	return w.Env(
-		"AWS_ENDPOINT_URL="+srv.URL,
+	return w.Env(append([]string{
+		"AWS_ENDPOINT_URL=" + srv.URL,
 		"AWS_EC2_METADATA_DISABLED=true",
-		"AWS_CONFIG_FILE="+filepath.Join(w.Home, ".aws", "config"),
-		"AWS_SHARED_CREDENTIALS_FILE="+filepath.Join(w.Home, ".aws", "credentials"),
-	)
+		"AWS_CONFIG_FILE=" + filepath.Join(w.Home, ".aws", "config"),
+		"AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(w.Home, ".aws", "credentials"),
+	}, run.env...)...)
 }
 
 func awsRunDoctor(ctx context.Context, t *testing.T, doctor string, env, args []string) string {
@@ -453,6 +495,11 @@ func awsCheckReport(t *testing.T, out string, want map[string]awsWant) {
 		for _, s := range w.text {
 			if !strings.Contains(text, s) {
 				t.Errorf("%s: report lacks %q\n%s", c.ID, s, all)
+			}
+		}
+		for _, s := range w.absent {
+			if strings.Contains(text, s) {
+				t.Errorf("%s: report says %q\n%s", c.ID, s, all)
 			}
 		}
 	}
