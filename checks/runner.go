@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/neterr"
 )
 
 // DefaultTimeout is the per-check time budget when none is given.
@@ -179,7 +181,12 @@ func errorResult(err error, timeout time.Duration) Result {
 		}
 		return Result{Status: Error, Summary: fmt.Sprintf("timed out after %s while %s", timeout, what)}
 	}
-	return Result{Status: Error, Summary: err.Error()}
+	// Said in words; what the libraries said stays in the evidence.
+	res := Result{Status: Error, Summary: neterr.Plain(err)}
+	if res.Summary != err.Error() {
+		res.AddEvidence("raw_error", err.Error())
+	}
+	return res
 }
 
 // Normalize sorts findings most severe first and makes the status at least

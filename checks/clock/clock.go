@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/githttp"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/neterr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/phrase"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/probe"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
@@ -31,6 +33,10 @@ const ID = "clock"
 
 // Key is what the clock check tells later checks (reproduce).
 var Key = checks.NewKey[*Facts](ID)
+
+// NoNetworkKey is published when the clock said in full that the machine
+// has no network (the credentials check had not).
+var NoNetworkKey = checks.NewKey[*neterr.Seen](ID)
 
 // Facts are the local clock's offset from AWS time.
 type Facts struct {
@@ -60,8 +66,10 @@ func (clockCheck) Info() checks.Info {
 			"the middle of the round trip with the response's Date header (STS preferred). Warns beyond 1 minute (a password " +
 			"signed now is already that old to the service) and fails beyond 5 minutes (AWS API calls signed by the CLI and SDKs " +
 			"are refused beyond 5 minutes; the git endpoint refuses helper passwords beyond about 15).",
-		After: []checks.KeyRef{checks.TargetKey, githttp.Key},
-		Gives: []checks.KeyRef{Key},
+		// After credentials: when it found no network, it said so in
+		// full, and the clock says it short.
+		After: []checks.KeyRef{checks.TargetKey, githttp.Key, credentials.NoNetworkKey},
+		Gives: []checks.KeyRef{Key, NoNetworkKey},
 		Needs: checks.Needs{Network: true},
 		Findings: []checks.FindingDoc{
 			{Code: "clock-ok", Severity: checks.Pass, Meaning: "The local clock is within a minute of AWS time."},
@@ -116,6 +124,9 @@ func (clockCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 		best = git
 	}
 	if best.Skipped != "" || best.Err != nil || best.NoDate {
+		if clockNoNetwork(sts, git) {
+			return clockNoNetworkResult(env, res, sts), nil
+		}
 		why := "STS: " + clockFailure(env, sts)
 		if git.Skipped == "" {
 			why += "; git endpoint: " + clockFailure(env, git)
@@ -218,7 +229,8 @@ func clockFailure(env *checks.Env, s clockSample) string {
 	case s.Skipped != "":
 		return s.Skipped
 	case s.Err != nil:
-		return env.Redact(s.Err.Error())
+		// In words: the raw error is the evidence's.
+		return env.Redact(neterr.Plain(s.Err))
 	case s.NoDate:
 		return fmt.Sprintf("%s answered %d without a Date header", s.URL, s.Status)
 	}
@@ -233,7 +245,9 @@ func clockEvidence(env *checks.Env, s clockSample) map[string]any {
 	switch {
 	case s.Skipped != "":
 		ev["skipped"] = s.Skipped
-	case s.Err != nil || s.NoDate:
+	case s.Err != nil:
+		ev["error"] = env.Redact(s.Err.Error())
+	case s.NoDate:
 		ev["error"] = clockFailure(env, s)
 	default:
 		ev["status"] = s.Status
@@ -243,4 +257,36 @@ func clockEvidence(env *checks.Env, s clockSample) map[string]any {
 		ev["round_trip"] = s.RTT.Round(time.Millisecond).String()
 	}
 	return ev
+}
+
+// clockNoNetwork reports whether every time source failed because the
+// machine has no network.
+func clockNoNetwork(samples ...clockSample) bool {
+	seen := false
+	for _, s := range samples {
+		if s.Skipped != "" {
+			continue
+		}
+		if k, _ := neterr.Describe(s.Err); k != neterr.NoNetwork {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// clockNoNetworkResult says there is no network: short when the
+// credentials check said it already, else in full (once, here).
+func clockNoNetworkResult(env *checks.Env, res checks.Result, sts clockSample) checks.Result {
+	if seen, ok := credentials.NoNetworkKey.Get(env); ok {
+		res.Add(checks.Finding{Code: "clock-unknown", Severity: checks.Error, Message: "AWS time could not be read: " + seen.Short() + "."})
+		res.Summary = "could not read AWS time: " + seen.Short()
+		return res
+	}
+	_, words := neterr.Describe(sts.Err)
+	res.Add(checks.Finding{Code: "clock-unknown", Severity: checks.Error, Message: "AWS time could not be read: " + words + ".",
+		Remediation: []string{"codecommit-doctor --offline   # checks only this machine"}})
+	res.Summary = "could not read AWS time: no network"
+	NoNetworkKey.Set(&res, &neterr.Seen{Check: ID})
+	return res
 }

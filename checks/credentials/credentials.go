@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/neterr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/redact"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
@@ -26,6 +27,10 @@ const ID = "credentials"
 
 // Key is what the credentials check tells the checks that depend on it.
 var Key = checks.NewKey[*Facts](ID)
+
+// NoNetworkKey is published when the check found that the machine has no
+// network, which it then said in full: later network checks say it short.
+var NoNetworkKey = checks.NewKey[*neterr.Seen](ID)
 
 // Facts are who the credentials belong to, how they were found, and the
 // AWS clients and policy reader to share. When AWS or the configuration
@@ -107,7 +112,7 @@ func (credentialsCheck) Info() checks.Info {
 			"sts:GetCallerIdentity and reports the account and the kind of identity, and where the " +
 			"credentials came from (never their values).",
 		After: []checks.KeyRef{checks.TargetKey, signing.Key, awscli.Key, chain.Key},
-		Gives: []checks.KeyRef{Key},
+		Gives: []checks.KeyRef{Key, NoNetworkKey},
 		Needs: checks.Needs{Network: true, Credentials: true},
 		Findings: []checks.FindingDoc{
 			{Code: "credentials-not-found", Severity: checks.Fail, Meaning: "No credentials anywhere in the chain: the helper cannot sign.", Remediation: []string{"aws configure --profile PROFILE", "or for IAM Identity Center: aws configure sso --profile PROFILE"}},
@@ -122,6 +127,7 @@ func (credentialsCheck) Info() checks.Info {
 			{Code: "secret-key-mismatch", Severity: checks.Fail, Meaning: "The signature does not match (SignatureDoesNotMatch): the secret access key is wrong for this access key id.", Remediation: []string{"aws configure --profile PROFILE   # paste the secret again"}},
 			{Code: "request-expired", Severity: checks.Fail, Meaning: "AWS rejected the request time (RequestExpired): the local clock is off.", Remediation: []string{"Synchronise the clock (e.g. sudo timedatectl set-ntp true)"}},
 			{Code: "sts-access-denied", Severity: checks.Fail, Meaning: "STS refused GetCallerIdentity (AccessDenied), which needs no permission: the credentials are restricted."},
+			{Code: "no-network", Severity: checks.Error, Meaning: "The machine has no network: DNS lookups fail because the resolver cannot be reached, or AWS's addresses are unreachable. Said once here; the other network checks refer to it.", Remediation: noNetworkFix},
 			{Code: "sts-unreachable", Severity: checks.Error, Meaning: "The STS endpoint could not be reached (DNS, proxy, firewall).", Remediation: []string{"Check HTTPS_PROXY / NO_PROXY and AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_STS"}},
 			{Code: "sts-timeout", Severity: checks.Error, Meaning: "Loading credentials or calling STS did not finish in time."},
 			{Code: "credentials-error", Severity: checks.Error, Meaning: "Any other failure, quoted."},

@@ -23,6 +23,12 @@ const (
 // login` session: no token file, or an expired or changed session.
 const problemLoginExpired awsclient.Problem = "login-expired"
 
+// noNetworkFix is for a machine without a network.
+var noNetworkFix = []string{
+	"codecommit-doctor --offline   # checks only this machine",
+	"Connect to the network (or the VPN) the repository is reached through, then run the doctor again.",
+}
+
 // problemProcessTimeout is a credential_process that did not finish.
 const problemProcessTimeout awsclient.Problem = "credential-process-timeout"
 
@@ -65,7 +71,18 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 	case awsclient.ProblemOther, awsclient.ProblemConfigInvalid, awsclient.ProblemNoCredentials:
 		half = halfKeyPair(env, pc)
 	}
+	netKind, _ := neterr.Describe(err)
 	switch {
+	case netKind == neterr.NoNetwork:
+		// Said once, here; the network checks after this one refer to it.
+		f.Code, f.Severity = "no-network", checks.Error
+		f.Message = fmt.Sprintf("Could not reach AWS while %s: %s.", doing, why)
+		f.Remediation = noNetworkFix
+		summary = "no network: DNS lookups fail"
+		if strings.Contains(why, "cannot be reached (network is unreachable)") {
+			summary = "no network: AWS cannot be reached"
+		}
+		NoNetworkKey.Set(&res, &neterr.Seen{Check: ID})
 	case half != "":
 		f.Code = "secret-key-missing"
 		f.Message = half + ": the AWS CLI and the SDKs need both to sign, so the credential helper has no credentials."

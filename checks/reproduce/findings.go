@@ -29,6 +29,7 @@ const (
 	reproTimeout         = "reproduce-timeout"
 	reproGitFailed       = "reproduce-git-failed"
 	reproGitNotRun       = "reproduce-git-not-run"
+	reproNoNetwork       = "reproduce-no-network"
 )
 
 // reproSectionForDocs is the credential section the documented fixes use.
@@ -61,6 +62,7 @@ func reproFindingDocs() []checks.FindingDoc {
 		{Code: reproDNS, Severity: checks.Fail, Meaning: "The endpoint's name does not resolve (DNS, VPN, a VPC endpoint without private DNS).", Remediation: []string{"nslookup git-codecommit.REGION.amazonaws.com"}},
 		{Code: reproConnect, Severity: checks.Fail, Meaning: "The connection to the endpoint was refused or the network is unreachable (firewall, port 443 blocked, wrong address in http.curloptResolve).", Remediation: []string{"Allow outbound HTTPS (TCP 443) to git-codecommit.REGION.amazonaws.com."}},
 		{Code: reproTLS, Severity: checks.Fail, Meaning: "The TLS handshake or certificate verification failed: usually a TLS-inspecting proxy whose CA git does not trust, or GIT_SSL_CAINFO/http.sslCAInfo pointing at the wrong bundle. The CA variables are shown as evidence.", Remediation: []string{"git config --global http.sslCAInfo /path/to/corporate-ca-bundle.pem", "unset GIT_SSL_CAINFO   # when it points at the wrong bundle"}},
+		{Code: reproNoNetwork, Severity: checks.Error, Meaning: "git and the doctor's own request could not go out: the machine has no network (DNS lookups fail, addresses are unreachable). Said short when the credentials or clock check said it already.", Remediation: []string{"codecommit-doctor --offline   # checks only this machine"}},
 		{Code: reproProxy, Severity: checks.Fail, Meaning: "The proxy git uses could not be reached or refused the tunnel (407: it wants credentials).", Remediation: []string{"git config --global --unset http.proxy   # if no proxy is needed", "export NO_PROXY=.amazonaws.com   # to bypass the proxy for AWS"}},
 		{Code: reproTimeout, Severity: checks.Fail, Meaning: "The request did not finish in time: a firewall dropping packets, a proxy that does not answer, a very slow network.", Remediation: []string{"Allow outbound HTTPS (TCP 443) to the endpoint, or configure the proxy: git config --global http.proxy http://PROXY:PORT"}},
 		{Code: reproGitFailed, Severity: checks.Fail, Meaning: "git ls-remote failed for another reason; its error is quoted.", Remediation: []string{"GIT_TRACE=1 GIT_TRACE_CURL=1 GIT_TRACE_CURL_NO_DATA=1 git ls-remote URL"}},

@@ -57,7 +57,7 @@ func (reproduceCheck) Info() checks.Info {
 			"and `erase` git sends after a request never write or delete a saved password.",
 		Requires: []checks.KeyRef{git.Key},
 		After: []checks.KeyRef{checks.TargetKey, chain.Key, githttp.Key, signing.Key, credhelper.Key,
-			credentials.Key, permissions.Key, kms.Key, region.Key, clock.Key},
+			credentials.Key, permissions.Key, kms.Key, region.Key, clock.Key, credentials.NoNetworkKey, clock.NoNetworkKey},
 		Needs:    checks.Needs{Network: true, Credentials: true, Target: true},
 		Findings: reproFindingDocs(),
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/permissions"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gittrace"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/neterr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/phrase"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
@@ -55,6 +56,8 @@ func (c reproCase) decide() (checks.Finding, string) {
 		return checks.Finding{Code: reproGitNotRun, Severity: checks.Error,
 			Message:     fmt.Sprintf("Could not run `%s`: %v.", g.Command, g.RunErr),
 			Remediation: remedy.InstallGit(c.env.Sys.GOOS())}, "git could not be run"
+	case !g.ok() && c.noNetwork():
+		return c.noNetworkVerdict()
 	case g.TimedOut > 0:
 		return c.transport(gittrace.KindTimeout)
 	case g.ok():
@@ -395,7 +398,7 @@ func (c reproCase) nativeClause() string {
 		return fmt.Sprintf("; the doctor's own request, signed now for %s with %s (profile %q), got %d %s", n.Region,
 			phrase.Or(n.KeyID, "the key"), n.Profile, n.Resp.Status, n.Resp.Reason)
 	case n.Err != nil:
-		return "; the doctor's own request failed too: " + c.env.Redact(n.Err.Error())
+		return "; the doctor's own request failed too: " + c.env.Redact(neterr.Plain(n.Err))
 	case n.CredErr != nil && n.Resp != nil:
 		return fmt.Sprintf("; the doctor could not sign its own request (%s), and without credentials the endpoint answered %d",
 			c.env.Redact(n.CredErr.Error()), n.Resp.Status)
@@ -409,7 +412,7 @@ func (c reproCase) nativeFailure() string {
 	case c.n.CredErr != nil:
 		return c.env.Redact(c.n.CredErr.Error())
 	case c.n.Err != nil:
-		return c.env.Redact(c.n.Err.Error())
+		return c.env.Redact(neterr.Plain(c.n.Err))
 	case c.n.Resp != nil:
 		return fmt.Sprintf("it got %d", c.n.Resp.Status)
 	}
@@ -445,4 +448,26 @@ func (c reproCase) proxyUsed() string {
 		return s.ProxySource + "=" + c.env.Redact(s.Proxy)
 	}
 	return ""
+}
+
+// noNetwork reports whether the doctor's own request met a machine
+// without a network (git then fails to resolve or connect as well).
+func (c reproCase) noNetwork() bool {
+	k, _ := neterr.Describe(c.n.Err)
+	return k == neterr.NoNetwork
+}
+
+// noNetworkVerdict says there is no network: short when the credentials
+// or clock check said it already, in full otherwise.
+func (c reproCase) noNetworkVerdict() (checks.Finding, string) {
+	for _, k := range []*checks.Key[*neterr.Seen]{credentials.NoNetworkKey, clock.NoNetworkKey} {
+		if seen, ok := k.Get(c.env); ok {
+			return checks.Finding{Code: reproNoNetwork, Severity: checks.Error,
+				Message: fmt.Sprintf("`%s` could not be tried: %s.", c.g.Command, seen.Short())}, "not tried: " + seen.Short()
+		}
+	}
+	_, words := neterr.Describe(c.n.Err)
+	return checks.Finding{Code: reproNoNetwork, Severity: checks.Error,
+		Message:     fmt.Sprintf("`%s` could not reach the service, nor could the doctor's own request: %s.", c.g.Command, words),
+		Remediation: []string{"codecommit-doctor --offline   # checks only this machine"}}, "no network"
 }

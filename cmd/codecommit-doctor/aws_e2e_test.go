@@ -57,7 +57,7 @@ type awsWant struct {
 	status string
 	codes  []string // finding codes that must be present
 	text   []string // substrings of the check's summary, messages, remediation or evidence
-	absent []string // what the check's report must not say
+	absent []string // what the check's summary and findings must not say
 }
 
 func TestAWSScenarios(t *testing.T) {
@@ -234,6 +234,23 @@ func awsScenarios() []awsScenario {
 					absent: []string{"aws configure", "~/.aws/credentials [default] is", "not found"}},
 				"permissions": {status: "skip"},
 				"kms":         {status: "skip"},
+			},
+		},
+		{
+			name: "iam-and-codecommit-unreachable",
+			setup: func(ctx context.Context, t *testing.T, srv *moto.Server) awsRun {
+				u := awsUser(ctx, t, srv, "dev", moto.UserSpec{Policies: moto.Policies{
+					Managed: []string{moto.PowerUserPolicyARN}, Inline: map[string]string{"self-read": awsSelfRead}}})
+				run := awsUserRun(u, "MyDemoRepo")
+				// STS answers; IAM and CodeCommit are a closed loopback port.
+				run.env = []string{"AWS_ENDPOINT_URL_IAM=http://127.0.0.1:1", "AWS_ENDPOINT_URL_CODECOMMIT=http://127.0.0.1:1"}
+				return run
+			},
+			want: map[string]awsWant{
+				"credentials": {status: "pass"},
+				"permissions": {status: "error", text: []string{"calling codecommit:GetRepository in us-east-1: nothing answers at 127.0.0.1:1 (connection refused)"},
+					absent: []string{"StatusCode: 0", "RequestID:", "dial tcp", "<nil>", "operation error"}},
+				"kms": {status: "error", text: []string{"reading the IAM policies of IAM user dev: reading the permissions boundary of user dev (iam:GetUser): nothing answers at 127.0.0.1:1 (connection refused)"}, absent: []string{"StatusCode: 0", "RequestID:", "dial tcp", "<nil>", "operation error"}},
 			},
 		},
 		{
@@ -497,8 +514,13 @@ func awsCheckReport(t *testing.T, out string, want map[string]awsWant) {
 				t.Errorf("%s: report lacks %q\n%s", c.ID, s, all)
 			}
 		}
+		// What is shown, without the evidence (raw errors belong there).
+		shown, _ := json.Marshal(struct {
+			Summary  string
+			Findings any
+		}{c.Summary, c.Findings})
 		for _, s := range w.absent {
-			if strings.Contains(text, s) {
+			if strings.Contains(strings.ReplaceAll(string(shown), `\"`, `"`), s) {
 				t.Errorf("%s: report says %q\n%s", c.ID, s, all)
 			}
 		}

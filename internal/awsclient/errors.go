@@ -176,7 +176,8 @@ func Describe(err error) string {
 		}
 		return ae.ErrorCode() + ": " + msg
 	}
-	return firstSentence(err.Error())
+	// Without the SDK's chain ("operation error …, StatusCode: 0, RequestID: ,").
+	return firstSentence(neterr.Plain(err))
 }
 
 // firstSentence keeps the first line and sentence, bounded.

@@ -4,9 +4,11 @@
 package neterr
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"strings"
 	"syscall"
 )
@@ -33,7 +35,7 @@ func Describe(err error) (Kind, string) {
 		switch {
 		// The resolver's own error is kept only as text.
 		case errors.Is(err, syscall.ENETUNREACH) || strings.Contains(dns.Err, "network is unreachable") || strings.Contains(dns.Err, "no route to host"):
-			return NoNetwork, "no network: DNS lookups fail (the resolver cannot be reached) — " + NoNetworkAdvice
+			return NoNetwork, "no network: DNS lookups fail — " + NoNetworkAdvice
 		case dns.IsNotFound:
 			return NoSuchHost, fmt.Sprintf("DNS: %s does not resolve", dns.Name)
 		case dns.IsTimeout:
@@ -57,4 +59,79 @@ func Describe(err error) (Kind, string) {
 		}
 	}
 	return "", ""
+}
+
+// Seen is published by the check that found the machine has no network,
+// so that the checks after it say so in a short phrase instead of again.
+type Seen struct {
+	// Check is the id of the check that said it in full.
+	Check string
+}
+
+// Short is the phrase a later check uses.
+func (s *Seen) Short() string { return "no network (see the " + s.Check + " check)" }
+
+// Plain says a failure in words for a summary or a message: what was
+// being done (the wrapping text before the network error) and the words
+// Describe has for it. Errors Describe does not know are cut to what the
+// HTTP library said, without the SDK's chain ("operation error …,
+// StatusCode: 0, RequestID: ,"). The raw error belongs in the evidence.
+func Plain(err error) string {
+	if err == nil {
+		return ""
+	}
+	raw := err.Error()
+	inner := innermost(err)
+	if _, words := Describe(err); words != "" {
+		return join(doing(raw, inner), words)
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		why := ue.Err.Error()
+		if errors.Is(err, context.DeadlineExceeded) {
+			why = "no answer in time"
+		}
+		return join(doing(raw, inner), ue.Op+" "+ue.URL+": "+why)
+	}
+	return raw
+}
+
+// innermost is the deepest error that still holds a message of its own
+// worth quoting: the first *url.Error, smithy operation error or network
+// error in the chain (their wrappers only repeat it).
+func innermost(err error) error {
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if strings.HasPrefix(e.Error(), "operation error ") {
+			return e
+		}
+		var ue *url.Error
+		if errors.As(e, &ue) && e == error(ue) {
+			return e
+		}
+		var op *net.OpError
+		var dns *net.DNSError
+		if errors.As(e, &op) && e == error(op) || errors.As(e, &dns) && e == error(dns) {
+			return e
+		}
+	}
+	return nil
+}
+
+// doing is the wrapping text of raw before inner's message.
+func doing(raw string, inner error) string {
+	if inner == nil {
+		return ""
+	}
+	before, _, ok := strings.Cut(raw, inner.Error())
+	if !ok {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimSpace(before), ":")
+}
+
+func join(doing, words string) string {
+	if doing == "" {
+		return words
+	}
+	return doing + ": " + words
 }
