@@ -13,6 +13,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/keychain"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/kms"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/permissions"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/region"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/remote"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/reproduce"
@@ -38,5 +39,6 @@ func Checks() []checks.Check {
 		chain.New(),
 		signing.New(),
 		githttp.New(),
+		proxy.New(),
 	}
 }

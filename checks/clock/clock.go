@@ -10,11 +10,12 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/githttp"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
 
-	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/neterr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/phrase"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/probe"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/proxyprobe"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 )
 
@@ -68,7 +69,7 @@ func (clockCheck) Info() checks.Info {
 			"are refused beyond 5 minutes; the git endpoint refuses helper passwords beyond about 15).",
 		// After credentials: when it found no network, it said so in
 		// full, and the clock says it short.
-		After: []checks.KeyRef{checks.TargetKey, githttp.Key, credentials.NoNetworkKey},
+		After: []checks.KeyRef{checks.TargetKey, githttp.Key, credentials.NoNetworkKey, proxy.Key},
 		Gives: []checks.KeyRef{Key, NoNetworkKey},
 		Needs: checks.Needs{Network: true},
 		Findings: []checks.FindingDoc{
@@ -92,6 +93,8 @@ type clockSample struct {
 	NoDate  bool
 	Status  int
 	Skipped string
+	// Blocked is the proxy that stops requests to URL: no request was sent.
+	Blocked *proxyprobe.Verdict
 }
 
 func (clockCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error) {
@@ -99,8 +102,13 @@ func (clockCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 	var sts, git clockSample
 	var wg sync.WaitGroup
 	wg.Add(2)
+	pf, _ := proxy.Key.Get(env)
 	go func() {
 		defer wg.Done()
+		if v := pf.AWS(ctx); v.Broken() {
+			sts = clockSample{URL: stsURL, Proxy: v.Proxy, Blocked: v}
+			return
+		}
 		sts = clockSampleFrom(ctx, env, stsURL, func() (probe.Settings, error) { return probe.AWSSettings(env.Sys, stsURL), nil })
 	}()
 	go func() {
@@ -109,6 +117,10 @@ func (clockCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 		hs, ok := githttp.Key.Get(env)
 		if !t.HTTPSReady() || !ok {
 			git.Skipped = "no HTTPS repository"
+			return
+		}
+		if v := pf.Git(ctx); v.Broken() {
+			git = clockSample{URL: t.InfoRefs(), Proxy: v.Proxy, Blocked: v}
 			return
 		}
 		git = clockSampleFrom(ctx, env, t.InfoRefs(), func() (probe.Settings, error) { return hs.Settings, hs.Err })
@@ -120,12 +132,15 @@ func (clockCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 		res.AddEvidence("git_endpoint", clockEvidence(env, git))
 	}
 	best := sts
-	if best.Err != nil || best.NoDate {
+	if best.Err != nil || best.NoDate || best.Blocked != nil {
 		best = git
 	}
-	if best.Skipped != "" || best.Err != nil || best.NoDate {
+	if best.Skipped != "" || best.Err != nil || best.NoDate || best.Blocked != nil {
 		if clockNoNetwork(sts, git) {
 			return clockNoNetworkResult(env, res, sts), nil
+		}
+		if v := clockBlocked(sts, git); v != nil {
+			return clockProxyResult(env, res, sts, git, v), nil
 		}
 		why := "STS: " + clockFailure(env, sts)
 		if git.Skipped == "" {
@@ -166,29 +181,7 @@ func (clockCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, erro
 }
 
 // clockSTSURL is the STS endpoint the AWS CLI would call.
-func clockSTSURL(env *checks.Env) string {
-	for _, k := range []string{"AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"} {
-		if v := strings.TrimSpace(env.Sys.Getenv(k)); v != "" {
-			return v
-		}
-	}
-	region := ""
-	if t := env.TargetOf(); t != nil && ccurl.RegionSupported(t.URL.Region) {
-		region = t.URL.Region
-	}
-	for _, k := range []string{"AWS_REGION", "AWS_DEFAULT_REGION"} {
-		if region == "" {
-			region = env.Sys.Getenv(k)
-		}
-	}
-	if region == "" {
-		region = "us-east-1"
-	}
-	if strings.HasPrefix(region, "cn-") {
-		return "https://sts." + region + ".amazonaws.com.cn/"
-	}
-	return "https://sts." + region + ".amazonaws.com/"
-}
+func clockSTSURL(env *checks.Env) string { return proxy.STSURL(env) }
 
 // clockSampleFrom sends one request and reads the Date header.
 func clockSampleFrom(ctx context.Context, env *checks.Env, url string, settings func() (probe.Settings, error)) clockSample {
@@ -228,6 +221,8 @@ func clockFailure(env *checks.Env, s clockSample) string {
 	switch {
 	case s.Skipped != "":
 		return s.Skipped
+	case s.Blocked != nil:
+		return env.Redact(s.Blocked.Words())
 	case s.Err != nil:
 		// In words: the raw error is the evidence's.
 		return env.Redact(neterr.Plain(s.Err))
@@ -245,6 +240,8 @@ func clockEvidence(env *checks.Env, s clockSample) map[string]any {
 	switch {
 	case s.Skipped != "":
 		ev["skipped"] = s.Skipped
+	case s.Blocked != nil:
+		ev["error"] = clockFailure(env, s)
 	case s.Err != nil:
 		ev["error"] = env.Redact(s.Err.Error())
 	case s.NoDate:
@@ -267,6 +264,9 @@ func clockNoNetwork(samples ...clockSample) bool {
 		if s.Skipped != "" {
 			continue
 		}
+		if s.Blocked != nil {
+			return false
+		}
 		if k, _ := neterr.Describe(s.Err); k != neterr.NoNetwork {
 			return false
 		}
@@ -288,5 +288,28 @@ func clockNoNetworkResult(env *checks.Env, res checks.Result, sts clockSample) c
 		Remediation: []string{"codecommit-doctor --offline   # checks only this machine"}})
 	res.Summary = "could not read AWS time: no network"
 	NoNetworkKey.Set(&res, &neterr.Seen{Check: ID})
+	return res
+}
+
+// clockBlocked is the proxy that stopped a time source (the first one).
+func clockBlocked(samples ...clockSample) *proxyprobe.Verdict {
+	for _, s := range samples {
+		if s.Blocked != nil {
+			return s.Blocked
+		}
+	}
+	return nil
+}
+
+// clockProxyResult names the proxy that stopped the requests, with a fix
+// for it.
+func clockProxyResult(env *checks.Env, res checks.Result, sts, git clockSample, v *proxyprobe.Verdict) checks.Result {
+	why := "STS: " + clockFailure(env, sts)
+	if git.Skipped == "" {
+		why += "; git endpoint: " + clockFailure(env, git)
+	}
+	res.Add(checks.Finding{Code: "clock-unknown", Severity: checks.Error,
+		Message: "No AWS endpoint answered with a Date header (" + why + ").", Remediation: proxy.Fix(v)})
+	res.Summary = "could not read AWS time: " + env.Redact(v.Words())
 	return res
 }

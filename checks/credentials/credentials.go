@@ -9,6 +9,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/awscli"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/chain"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -111,7 +112,7 @@ func (credentialsCheck) Info() checks.Info {
 			"(SSO), credential_process, web identity, role assumption and the instance role. Calls " +
 			"sts:GetCallerIdentity and reports the account and the kind of identity, and where the " +
 			"credentials came from (never their values).",
-		After: []checks.KeyRef{checks.TargetKey, signing.Key, awscli.Key, chain.Key},
+		After: []checks.KeyRef{checks.TargetKey, signing.Key, awscli.Key, chain.Key, proxy.Key},
 		Gives: []checks.KeyRef{Key, NoNetworkKey},
 		Needs: checks.Needs{Network: true, Credentials: true},
 		Findings: []checks.FindingDoc{
@@ -128,6 +129,7 @@ func (credentialsCheck) Info() checks.Info {
 			{Code: "request-expired", Severity: checks.Fail, Meaning: "AWS rejected the request time (RequestExpired): the local clock is off.", Remediation: []string{"Synchronise the clock (e.g. sudo timedatectl set-ntp true)"}},
 			{Code: "sts-access-denied", Severity: checks.Fail, Meaning: "STS refused GetCallerIdentity (AccessDenied), which needs no permission: the credentials are restricted."},
 			{Code: "no-network", Severity: checks.Error, Meaning: "The machine has no network: DNS lookups fail because the resolver cannot be reached, or AWS's addresses are unreachable. Said once here; the other network checks refer to it.", Remediation: noNetworkFix},
+			{Code: "sts-proxy-failed", Severity: checks.Error, Meaning: "The proxy AWS API calls go through (HTTPS_PROXY, https_proxy; NO_PROXY exempts hosts) refused the connection, never answered, wants credentials (407) or refused the tunnel to STS (403, 502), or is not a URL: the doctor did not call STS through it, and the AWS CLI helper's calls would fail the same way.", Remediation: []string{"unset HTTPS_PROXY   # if this network needs no proxy", "or correct the proxy's address in HTTPS_PROXY"}},
 			{Code: "sts-unreachable", Severity: checks.Error, Meaning: "The STS endpoint could not be reached (DNS, proxy, firewall).", Remediation: []string{"Check HTTPS_PROXY / NO_PROXY and AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_STS"}},
 			{Code: "sts-timeout", Severity: checks.Error, Meaning: "Loading credentials or calling STS did not finish in time."},
 			{Code: "credentials-error", Severity: checks.Error, Meaning: "Any other failure, quoted."},
@@ -194,6 +196,11 @@ func (c credentialsCheck) Run(ctx context.Context, env *checks.Env) (checks.Resu
 	res.AddEvidence("session_credentials", creds.SessionToken != "")
 	if creds.CanExpire {
 		res.AddEvidence("expires", creds.Expires.UTC().Format(time.RFC3339))
+	}
+	if pf, ok := proxy.Key.Get(env); ok {
+		if v := pf.AWS(ctx); v.Broken() {
+			return proxyFailure(env, res, pc, v), nil
+		}
 	}
 	callCtx, cancel := context.WithTimeout(ctx, stsTimeout)
 	defer cancel()

@@ -1,15 +1,18 @@
 package credentials
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/neterr"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/proxyprobe"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 )
@@ -65,6 +68,14 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 	}
 	if src != nil && src.Kind == awsclient.SourceLogin && strings.Contains(why, "please reauthenticate") {
 		problem = problemLoginExpired
+	}
+	if pf, ok := proxy.Key.Get(env); ok && (problem == awsclient.ProblemUnreachable || problem == awsclient.ProblemTimeout) {
+		// Probed in its own short time: the call's context may be spent.
+		ctx, cancel := context.WithTimeout(context.Background(), proxyprobe.MaxWait)
+		defer cancel()
+		if v := pf.AWS(ctx); v.Broken() {
+			return proxyFailure(env, res, pc, v), nil
+		}
 	}
 	half := ""
 	switch problem {
@@ -253,4 +264,17 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// proxyFailure names the proxy that stops calls to STS.
+func proxyFailure(env *checks.Env, res checks.Result, pc profileChoice, v *proxyprobe.Verdict) checks.Result {
+	words := env.Redact(v.Words())
+	res.AddEvidence("proxy", env.Redact(v.Proxy))
+	res.AddEvidence("proxy_source", v.Source)
+	res.Add(checks.Finding{Code: "sts-proxy-failed", Severity: checks.Error,
+		Message: fmt.Sprintf("AWS API calls go through a proxy here (%s), and it stops them: %s. The doctor did not call STS through it, so whether the "+
+			"credentials of profile %q are valid is not known; the AWS CLI goes through the same proxy when it calls AWS.", v.Source, words, pc.name),
+		Remediation: proxy.Fix(v)})
+	res.Summary = words
+	return res
 }

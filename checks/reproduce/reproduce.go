@@ -14,6 +14,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/githttp"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/kms"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/permissions"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/region"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
 
@@ -57,7 +58,7 @@ func (reproduceCheck) Info() checks.Info {
 			"and `erase` git sends after a request never write or delete a saved password.",
 		Requires: []checks.KeyRef{git.Key},
 		After: []checks.KeyRef{checks.TargetKey, chain.Key, githttp.Key, signing.Key, credhelper.Key,
-			credentials.Key, permissions.Key, kms.Key, region.Key, clock.Key, credentials.NoNetworkKey, clock.NoNetworkKey},
+			credentials.Key, permissions.Key, kms.Key, region.Key, clock.Key, credentials.NoNetworkKey, clock.NoNetworkKey, proxy.Key},
 		Needs:    checks.Needs{Network: true, Credentials: true, Target: true},
 		Findings: reproFindingDocs(),
 	}
@@ -73,6 +74,12 @@ func (reproduceCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, 
 	}
 	if t.URL.Host == "" || t.URL.Repository == "" {
 		return checks.Skipped("the URL names no host or no repository: see the remote check"), nil
+	}
+	if pf, ok := proxy.Key.Get(env); ok {
+		if v := pf.Git(ctx); v.Broken() {
+			// Neither git nor the doctor's own request would get through.
+			return reproProxyResult(env, t, v), nil
+		}
 	}
 	var (
 		wg     sync.WaitGroup

@@ -25,6 +25,7 @@ func Probe(ctx context.Context, proxy *url.URL, source, target string) *Verdict 
 	ctx, cancel := context.WithTimeout(ctx, MaxWait)
 	defer cancel()
 	v := &Verdict{Proxy: shown(proxy), Source: source, Target: target, HasCredentials: proxy.User != nil}
+	start := time.Now()
 	switch strings.ToLower(proxy.Scheme) {
 	case "http", "https":
 	default:
@@ -67,7 +68,7 @@ func Probe(ctx context.Context, proxy *url.URL, source, target string) *Verdict 
 	resp, err := http.ReadResponse(bufio.NewReader(&limitReader{r: conn, n: 16 << 10}), &http.Request{Method: http.MethodConnect})
 	if err != nil {
 		// A timeout, or the connection closed without an answer.
-		v.Kind = Silent
+		v.Kind, v.Waited = Silent, time.Since(start)
 		return v
 	}
 	resp.Body.Close()

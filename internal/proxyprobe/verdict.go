@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // Kind is what the proxy did.
@@ -35,6 +36,8 @@ type Verdict struct {
 	HasCredentials bool
 	// Detail says more for Unreached and Malformed.
 	Detail string
+	// Waited is how long the probe waited for an answer (Kind Silent).
+	Waited time.Duration
 }
 
 // Broken reports whether the proxy stops requests through it.
@@ -51,7 +54,7 @@ func (v *Verdict) Words() string {
 	case Refused:
 		return p + " refused the connection"
 	case Silent:
-		return p + " accepted the connection and never answered"
+		return p + " accepted the connection and never answered" + waited(v.Waited)
 	case Status:
 		s := fmt.Sprintf("%s answered %d %s to CONNECT %s", p, v.Code, v.Reason, v.Target)
 		if v.Code == 407 && v.HasCredentials {
@@ -64,6 +67,13 @@ func (v *Verdict) Words() string {
 		return v.Source + " is not a proxy URL that can be used (" + v.Detail + ")"
 	}
 	return p + " was not tested"
+}
+
+func waited(d time.Duration) string {
+	if d <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (waited %s)", d.Round(100*time.Millisecond))
 }
 
 // shown is a proxy URL as the report may show it: no password.
