@@ -17,6 +17,7 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/checkstest"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient/awsfake"
 )
@@ -237,4 +238,53 @@ func (nopClients) IAM() awsclient.IAMAPI { return &awsfake.IAM{} }
 
 func (nopClients) CodeCommit(region string) RepositoryGetter {
 	return &awsfake.CodeCommit{Region: region}
+}
+
+// A proxy that refuses the connection is named, and STS is not called
+// through it.
+func TestCredentialsNamesABrokenProxy(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	vars := map[string]string{"HTTPS_PROXY": "http://user:Pr0xyPassw0rd@" + addr, "AWS_ENDPOINT_URL": "https://sts.example.invalid"}
+	env := checkstest.Provide(t, awsEnv(t, vars, checks.Options{}), proxy.New())
+	called := false
+	c := credentialsCheck{load: func(context.Context, *checks.Env, awsclient.LoadOptions) (awsSession, error) {
+		return callCounter{fakeSession{creds: userKeys, src: profileSrc}, &called}, nil
+	}}
+	res, err := checkstest.Run(t, c, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := checkstest.Text(res)
+	if res.Status != checks.Error || checkstest.Codes(res) != "sts-proxy-failed" || res.Summary != "proxy http://user:****@"+addr+" refused the connection" {
+		t.Fatalf("%s %s\n%s", res.Status, checkstest.Codes(res), text)
+	}
+	if called {
+		t.Errorf("STS was called through the broken proxy")
+	}
+	for _, want := range []string{"unset HTTPS_PROXY", "AWS API calls go through a proxy here (HTTPS_PROXY)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
+		}
+	}
+	for _, bad := range []string{"Pr0xyPassw0rd", "Check the network", "--timeout"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("says %q:\n%s", bad, text)
+		}
+	}
+}
+
+// callCounter records whether STS was called.
+type callCounter struct {
+	fakeSession
+	called *bool
+}
+
+func (c callCounter) CallerIdentity(ctx context.Context) (*sts.GetCallerIdentityOutput, error) {
+	*c.called = true
+	return c.fakeSession.CallerIdentity(ctx)
 }
