@@ -183,14 +183,14 @@ func (c credentialsCheck) Run(ctx context.Context, env *checks.Env) (checks.Resu
 	}
 	sess, err := c.load(ctx, env, opts)
 	if err != nil {
-		return credentialFailure(env, res, pc, nil, err, "loading the AWS configuration")
+		return credentialFailure(ctx, env, res, pc, nil, err, "loading the AWS configuration")
 	}
 	src := sess.Source()
 	res.AddEvidence("source", src.String())
 	res.AddEvidence("region", sess.Region())
 	creds, err := sess.Credentials(ctx)
 	if err != nil {
-		return credentialFailure(env, res, pc, &src, err, "getting credentials from "+src.String())
+		return credentialFailure(ctx, env, res, pc, &src, err, "getting credentials from "+src.String())
 	}
 	res.AddEvidence("access_key_id", redact.MaskAccessKeyID(creds.AccessKeyID))
 	res.AddEvidence("session_credentials", creds.SessionToken != "")
@@ -206,7 +206,7 @@ func (c credentialsCheck) Run(ctx context.Context, env *checks.Env) (checks.Resu
 	defer cancel()
 	out, err := sess.CallerIdentity(callCtx)
 	if err != nil {
-		return credentialFailure(env, res, pc, &src, err, "calling sts:GetCallerIdentity with the credentials from "+src.String())
+		return credentialFailure(ctx, env, res, pc, &src, err, "calling sts:GetCallerIdentity with the credentials from "+src.String())
 	}
 	id := awsclient.ParseIdentity(aws.ToString(out.Arn), aws.ToString(out.Account))
 	res.AddEvidence("arn", id.ARN)

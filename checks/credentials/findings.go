@@ -49,7 +49,7 @@ func processTimeoutFix(prof string) []string {
 // credentialFailure turns an error from loading credentials or from STS
 // into the finding that says what to do. doing says what was attempted.
 // src is nil when the configuration could not even be loaded.
-func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src *awsclient.Source, err error, doing string) (checks.Result, error) {
+func credentialFailure(ctx context.Context, env *checks.Env, res checks.Result, pc profileChoice, src *awsclient.Source, err error, doing string) (checks.Result, error) {
 	why := env.Redact(awsclient.Describe(err))
 	prof := shellword.POSIX(pc.name)
 	fromEnv := src != nil && src.Kind == awsclient.SourceEnvironment
@@ -69,10 +69,9 @@ func credentialFailure(env *checks.Env, res checks.Result, pc profileChoice, src
 	if src != nil && src.Kind == awsclient.SourceLogin && strings.Contains(why, "please reauthenticate") {
 		problem = problemLoginExpired
 	}
-	if pf, ok := proxy.Key.Get(env); ok && (problem == awsclient.ProblemUnreachable || problem == awsclient.ProblemTimeout) {
-		// Probed in its own short time: the call's context may be spent.
-		ctx, cancel := context.WithTimeout(context.Background(), proxyprobe.MaxWait)
-		defer cancel()
+	if pf, ok := proxy.Key.Get(env); ok && ctx.Err() == nil && (problem == awsclient.ProblemUnreachable || problem == awsclient.ProblemTimeout) {
+		// A call that could not go out may have met a broken proxy (the
+		// probe needs time left in the check's budget to tell).
 		if v := pf.AWS(ctx); v.Broken() {
 			return proxyFailure(env, res, pc, v), nil
 		}

@@ -2,6 +2,7 @@ package reproduce
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
@@ -33,7 +34,12 @@ func reproCredentials(ctx context.Context, env *checks.Env, sign *signing.Facts)
 		return signer.Credentials{}, fmt.Errorf("loading the AWS configuration for profile %q: %w", pc.name, err)
 	}
 	c, err := sess.Credentials(ctx)
-	if err != nil {
+	var none *awsclient.NoCredentialsError
+	switch {
+	case errors.As(err, &none):
+		// No source had any: none of them is "the source".
+		return signer.Credentials{}, fmt.Errorf("no credentials for profile %q in any source the AWS CLI tries: %w", pc.name, err)
+	case err != nil:
 		return signer.Credentials{}, fmt.Errorf("getting credentials for profile %q from %s: %w", pc.name, sess.Source().String(), err)
 	}
 	if c.AccessKeyID == "" || c.SecretAccessKey == "" {

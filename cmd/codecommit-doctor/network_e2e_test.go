@@ -81,6 +81,19 @@ func TestNoNetworkIsSaidOnce(t *testing.T) {
 		t.Errorf("the clock alone should say %q once:\n%s", noNetwork, alone)
 	}
 
+	// With no credentials at all, no evidence names a source that had none
+	// (reproduce's own request used to say "from EC2 instance role").
+	if err := os.Remove(filepath.Join(work, "home", ".aws", "credentials")); err != nil {
+		t.Fatal(err)
+	}
+	none := runUnshared(t, bare, work, "-v", only, url)
+	if strings.Contains(none, "EC2 instance role (instance metadata service)") || !strings.Contains(none, `no credentials for profile "default" in any source the AWS CLI tries`) {
+		t.Errorf("want no source claimed:\n%s", none)
+	}
+	if err := os.WriteFile(filepath.Join(work, "home", ".aws", "credentials"), []byte(creds), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
 	// In JSON, the raw errors are evidence only.
 	var rep struct {
 		Checks []struct {
