@@ -9,6 +9,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/permissions"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/policy"
@@ -44,13 +45,14 @@ func (kmsCheck) Info() checks.Info {
 			"aws:RequestedRegion=REGION; a Deny whose conditions cannot be decided here is reported as a " +
 			"possible deny. Key policies and grants of customer managed keys are not checked.",
 		Requires: []checks.KeyRef{credentials.Key},
-		After:    []checks.KeyRef{checks.TargetKey, permissions.Key},
+		After:    []checks.KeyRef{checks.TargetKey, permissions.Key, proxy.Key},
 		Gives:    []checks.KeyRef{Key},
 		Needs:    checks.Needs{Network: true, Credentials: true},
 		Findings: []checks.FindingDoc{
 			{Code: "kms-explicit-deny", Severity: checks.Fail, Meaning: "A policy statement explicitly denies a KMS action CodeCommit performs: git pull and push fail with 403.", Remediation: []string{"Remove the actions from the Deny statement, or exempt CodeCommit with a condition StringNotEquals kms:ViaService codecommit.REGION.amazonaws.com."}},
 			{Code: "kms-possible-deny", Severity: checks.Warn, Meaning: "A Deny statement covers a KMS action CodeCommit performs, under conditions that cannot be decided locally."},
 			{Code: "kms-policies-unreadable", Severity: checks.Error, Meaning: "The identity may not read its own policies: whether one denies KMS is unknown.", Remediation: []string{"aws iam simulate-principal-policy --policy-source-arn ARN --action-names kms:Decrypt kms:GenerateDataKey --context-entries ContextKeyName=kms:ViaService,ContextKeyValues=codecommit.REGION.amazonaws.com,ContextKeyType=string   # run by an administrator"}},
+			{Code: "kms-proxy-failed", Severity: checks.Error, Meaning: "Reading the identity's IAM policies failed, and the proxy the calls go through (HTTPS_PROXY; NO_PROXY exempts hosts) refuses the connection, never answers, wants credentials or refuses the tunnel to IAM.", Remediation: []string{"unset HTTPS_PROXY   # if this network needs no proxy", "or ask the proxy's administrator to allow CONNECT to iam.amazonaws.com:443"}},
 			{Code: "kms-policies-incomplete", Severity: checks.Warn, Meaning: "No explicit deny in the policies that could be read, but some could not be read."},
 		},
 	}
@@ -85,6 +87,9 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 		return awsclient.CollectPolicies(ctx, facts.Clients.IAM(), facts.Identity)
 	})
 	if err != nil {
+		if permissions.ProxyBlocked(ctx, env, &res, "kms-proxy-failed", "iam", region) {
+			return res, nil
+		}
 		return res, fmt.Errorf("reading the IAM policies of %s: %w", facts.Identity.Describe(), err)
 	}
 	permissions.RecordPolicies(&res, set)

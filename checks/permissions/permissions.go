@@ -6,6 +6,7 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/codecommit"
@@ -69,7 +70,7 @@ func (permissionsCheck) Info() checks.Info {
 			"cannot see service control policies, session policies or VPC endpoint policies, and says so. " +
 			"Uses only read calls.",
 		Requires: []checks.KeyRef{credentials.Key},
-		After:    []checks.KeyRef{checks.TargetKey},
+		After:    []checks.KeyRef{checks.TargetKey, proxy.Key},
 		Gives:    []checks.KeyRef{Key},
 		Needs:    checks.Needs{Network: true, Credentials: true, Target: true},
 		Findings: []checks.FindingDoc{
@@ -85,6 +86,7 @@ func (permissionsCheck) Info() checks.Info {
 			{Code: "policies-unreadable", Severity: checks.Error, Meaning: "The identity may neither read its own policies nor simulate them: whether it may pull or push is unknown.", Remediation: []string{"aws iam simulate-principal-policy --policy-source-arn ARN --action-names codecommit:GitPull codecommit:GitPush --resource-arns REPOARN   # run by an administrator"}},
 			{Code: "policies-incomplete", Severity: checks.Warn, Meaning: "The policies that could be read allow access, but some could not be read and might deny it."},
 			{Code: "evaluated-locally", Severity: checks.Pass, Meaning: "The decision comes from local evaluation, which cannot see service control policies, session policies or VPC endpoint policies."},
+			{Code: ProxyFailedCode, Severity: checks.Error, Meaning: "A call to CodeCommit or IAM failed, and the proxy it goes through (HTTPS_PROXY; NO_PROXY exempts hosts) refuses the connection, never answers, wants credentials or refuses the tunnel to that endpoint.", Remediation: []string{"unset HTTPS_PROXY   # if this network needs no proxy", "or ask the proxy's administrator to allow CONNECT to the endpoint"}},
 			{Code: "root-allowed", Severity: checks.Pass, Meaning: "The root user may use every repository of its account (service control policies aside)."},
 		},
 	}
@@ -133,6 +135,9 @@ func (permissionsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result
 		return awsclient.CollectPolicies(ctx, facts.Clients.IAM(), facts.Identity)
 	})
 	if err != nil {
+		if ProxyBlocked(ctx, env, &res, ProxyFailedCode, "iam", pf.Region) {
+			return res, nil
+		}
 		return res, fmt.Errorf("reading the IAM policies of %s: %w", who, err)
 	}
 	RecordPolicies(&res, set)
@@ -208,8 +213,15 @@ func checkRepository(ctx context.Context, env *checks.Env, facts *credentials.Fa
 		res.AddEvidence("repository", "unknown: not allowed to call codecommit:GetRepository ("+env.Redact(awsclient.Describe(err))+")")
 		return false, nil
 	case awsclient.ProblemTimeout, awsclient.ProblemUnreachable:
+		if ProxyBlocked(ctx, env, res, ProxyFailedCode, "codecommit", pf.Region) {
+			return true, nil
+		}
 		return false, fmt.Errorf("calling codecommit:GetRepository in %s: %w", pf.Region, err)
 	default:
+		// No answer from CodeCommit itself: a proxy may refuse the tunnel.
+		if awsclient.ErrorCode(err) == "" && ProxyBlocked(ctx, env, res, ProxyFailedCode, "codecommit", pf.Region) {
+			return true, nil
+		}
 		res.AddEvidence("repository", "unknown: codecommit:GetRepository failed: "+env.Redact(awsclient.Describe(err)))
 		return false, nil
 	}

@@ -13,7 +13,6 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/githttp"
@@ -29,60 +28,90 @@ const ID = "proxy"
 // Key is what the provider found.
 var Key = checks.NewKey[*Facts](ID)
 
-// Facts are the proxies AWS calls and git would go through. Each is
-// probed the first time a check asks (and once only), within that check's
-// context: a run whose checks never go through a proxy never touches it.
+// Facts are the proxies AWS calls and git would go through. Each proxy is
+// probed for a target the first time a check asks (and once only), within
+// that check's context: a run whose checks never go through a proxy never
+// touches it. A proxy found down (refused, silent, unreachable) is not
+// asked again for another target.
 type Facts struct {
 	// AWSURL is the STS endpoint the AWS proxy is probed for.
-	AWSURL   string
-	aws, git *route
+	AWSURL string
+	lookup proxyprobe.Lookup
+	git    *route
+
+	mu     sync.Mutex
+	routes map[string]*route             // AWS routes by CONNECT target
+	down   map[string]*proxyprobe.Verdict // proxies found down, by URL
 }
 
-// AWS is what the proxy AWS API calls go through did (nil: direct).
+// AWS is what the proxy AWS API calls to STS go through did (nil: direct).
 func (f *Facts) AWS(ctx context.Context) *proxyprobe.Verdict {
 	if f == nil {
 		return nil
 	}
-	return f.aws.verdict(ctx)
+	return f.AWSFor(ctx, f.AWSURL)
+}
+
+// AWSFor is what the proxy an AWS API call to rawURL goes through did
+// (nil: direct).
+func (f *Facts) AWSFor(ctx context.Context, rawURL string) *proxyprobe.Verdict {
+	if f == nil {
+		return nil
+	}
+	s, ok := proxyprobe.ForAWS(f.lookup, rawURL)
+	if !ok {
+		return nil
+	}
+	target := connectTarget(rawURL)
+	f.mu.Lock()
+	r := f.routes[target]
+	if r == nil {
+		r = &route{set: s, target: target}
+		f.routes[target] = r
+	}
+	f.mu.Unlock()
+	return f.verdict(ctx, r)
 }
 
 // Git is what the proxy git uses for the target did (nil: direct, or no
 // HTTPS target).
 func (f *Facts) Git(ctx context.Context) *proxyprobe.Verdict {
-	if f == nil {
+	if f == nil || f.git == nil {
 		return nil
 	}
-	return f.git.verdict(ctx)
+	return f.verdict(ctx, f.git)
 }
 
 // route is one proxy for one target, probed once.
 type route struct {
 	set    proxyprobe.Setting
 	target string
-	// peer is the other route when it goes through the same proxy: a
-	// proxy that refused or never answered it is not asked again.
-	peer *route
-	once sync.Once
-	v    *proxyprobe.Verdict
-	done atomic.Pointer[proxyprobe.Verdict]
+	once   sync.Once
+	v      *proxyprobe.Verdict
 }
 
-func (r *route) verdict(ctx context.Context) *proxyprobe.Verdict {
-	if r == nil {
-		return nil
-	}
+func (f *Facts) verdict(ctx context.Context, r *route) *proxyprobe.Verdict {
 	r.once.Do(func() {
-		switch {
-		case r.set.Malformed != nil:
+		if r.set.Malformed != nil {
 			r.v = r.set.Malformed
-		case r.peer != nil && r.peer.done.Load() != nil && proxyLevel(r.peer.done.Load()):
-			v := *r.peer.done.Load()
+			return
+		}
+		key := r.set.URL.String()
+		f.mu.Lock()
+		d := f.down[key]
+		f.mu.Unlock()
+		if d != nil {
+			v := *d
 			v.Source, v.Target = r.set.Source, r.target
 			r.v = &v
-		default:
-			r.v = proxyprobe.Probe(ctx, r.set.URL, r.set.Source, r.target)
+			return
 		}
-		r.done.Store(r.v)
+		r.v = proxyprobe.Probe(ctx, r.set.URL, r.set.Source, r.target)
+		if proxyLevel(r.v) {
+			f.mu.Lock()
+			f.down[key] = r.v
+			f.mu.Unlock()
+		}
 	})
 	return r.v
 }
@@ -114,17 +143,12 @@ func (provider) Info() checks.Info {
 
 func (provider) Run(_ context.Context, env *checks.Env) (checks.Result, error) {
 	res := checks.Result{Status: checks.Pass}
-	f := &Facts{AWSURL: STSURL(env)}
-	if s, ok := proxyprobe.ForAWS(env.Sys.LookupEnv, f.AWSURL); ok {
-		f.aws = &route{set: s, target: connectTarget(f.AWSURL)}
-	}
+	f := &Facts{AWSURL: STSURL(env), lookup: env.Sys.LookupEnv,
+		routes: map[string]*route{}, down: map[string]*proxyprobe.Verdict{}}
 	if t := env.TargetOf(); t.HTTPSReady() {
 		if hs, ok := githttp.Key.Get(env); ok && hs.Err == nil {
 			if s, ok := gitProxy(env, hs.Settings, t.InfoRefs()); ok {
 				f.git = &route{set: s, target: connectTarget(t.InfoRefs())}
-				if f.aws != nil && f.aws.set.URL != nil && s.URL != nil && f.aws.set.URL.String() == s.URL.String() {
-					f.aws.peer, f.git.peer = f.git, f.aws
-				}
 			}
 		}
 	}
@@ -191,4 +215,23 @@ func STSURL(env *checks.Env) string {
 		return "https://sts." + region + ".amazonaws.com.cn/"
 	}
 	return "https://sts." + region + ".amazonaws.com/"
+}
+
+// EndpointURL is the endpoint the AWS SDK calls for service (its
+// AWS_ENDPOINT_URL_ variable, e.g. AWS_ENDPOINT_URL_IAM, else
+// AWS_ENDPOINT_URL, else the public endpoint: IAM's is global).
+func EndpointURL(env *checks.Env, service, region string) string {
+	for _, k := range []string{"AWS_ENDPOINT_URL_" + strings.ToUpper(service), "AWS_ENDPOINT_URL"} {
+		if v := strings.TrimSpace(env.Sys.Getenv(k)); v != "" {
+			return v
+		}
+	}
+	suffix := ".amazonaws.com/"
+	if strings.HasPrefix(region, "cn-") {
+		suffix = ".amazonaws.com.cn/"
+	}
+	if service == "iam" && !strings.HasPrefix(region, "cn-") && !strings.HasPrefix(region, "us-gov-") {
+		return "https://iam.amazonaws.com/"
+	}
+	return "https://" + service + "." + region + suffix
 }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"net"
 	"net/http"
 	"os"
@@ -13,6 +14,9 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/moto"
 )
 
 // stubProxy is a loopback listener standing in for a proxy: status 0
@@ -232,4 +236,39 @@ func TestProxyAllProxyIsGitsOnly(t *testing.T) {
 	if l := checkLine(r.stdout, "credentials"); strings.Contains(l, refusing) || !strings.Contains(l, "STS unreachable") {
 		t.Errorf("credentials: %q (the SDK does not use ALL_PROXY)", l)
 	}
+}
+
+// STS answers directly (a loopback endpoint never goes through a proxy),
+// but IAM and CodeCommit go through a proxy that refuses the tunnel:
+// permissions and kms name it, with its fix.
+func TestProxyStopsIAMAndCodeCommit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts moto_server")
+	}
+	doctor, err := exec.LookPath("codecommit-doctor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	forbidden := startStubProxy(t, http.StatusForbidden)
+	srv := moto.Start(t, moto.Options{})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	u := awsUser(ctx, t, srv, "dev", moto.UserSpec{Policies: moto.Policies{
+		Managed: []string{moto.PowerUserPolicyARN}, Inline: map[string]string{"self-read": awsSelfRead}}})
+	srv.Enforce(t)
+	run := awsUserRun(u, "MyDemoRepo")
+	run.env = []string{"HTTPS_PROXY=http://" + forbidden.addr,
+		"AWS_ENDPOINT_URL_IAM=https://iam.proxytest.invalid", "AWS_ENDPOINT_URL_CODECOMMIT=https://codecommit.proxytest.invalid"}
+	env := awsDoctorEnv(t, srv, doctor, run)
+	out := awsRunDoctor(ctx, t, doctor, env, []string{"-o", "json", "--only", "credentials,permissions,kms", awsRepoURL + "MyDemoRepo"})
+	words := "proxy http://" + forbidden.addr + " answered 403 Forbidden to CONNECT "
+	awsCheckReport(t, out, map[string]awsWant{
+		"credentials": {status: "pass"},
+		"permissions": {status: "error", codes: []string{"permissions-proxy-failed"},
+			text:   []string{words + "codecommit.proxytest.invalid:443", "Ask the proxy's administrator to allow CONNECT to codecommit.proxytest.invalid:443"},
+			absent: []string{"StatusCode: 0", "Forbidden\"", "operation error"}},
+		"kms": {status: "error", codes: []string{"kms-proxy-failed"},
+			text:   []string{words + "iam.proxytest.invalid:443"},
+			absent: []string{"StatusCode: 0", "operation error"}},
+	})
 }

@@ -100,7 +100,7 @@ func proxyAddr(u *url.URL) string {
 func dialFailure(err error, addr string) (Kind, string) {
 	var dns *net.DNSError
 	switch {
-	case errors.Is(err, syscall.ECONNREFUSED):
+	case errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(err.Error(), "actively refused"): // the latter: Windows
 		return Refused, ""
 	case errors.As(err, &dns):
 		return Unreached, fmt.Sprintf("its name %s does not resolve", dns.Name)

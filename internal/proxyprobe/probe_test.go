@@ -71,6 +71,14 @@ func TestProbe(t *testing.T) {
 		{"http://" + bad, "proxy http://" + bad + " answered 502 Bad Gateway to CONNECT sts.example.invalid:443", Status},
 		{"http://u:s3cretPass@" + auth, "proxy http://u:****@" + auth + " answered 407 Proxy Authentication Required to CONNECT sts.example.invalid:443 (it does not accept the user name and password in HTTPS_PROXY)", Status},
 	}
+	ok, okAuth := proxyStub(t, 200)
+	u, _ := url.Parse("http://carol:Pw@" + ok)
+	if v := Probe(context.Background(), u, "HTTPS_PROXY", "sts.example.invalid:443"); v.Kind != OK || v.Broken() {
+		t.Errorf("a proxy that answers 200: %+v", v)
+	}
+	if got := <-okAuth; got != "Basic Y2Fyb2w6UHc=" {
+		t.Errorf("Proxy-Authorization %q", got)
+	}
 	for _, tc := range tests {
 		u, _ := url.Parse(tc.proxy)
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
