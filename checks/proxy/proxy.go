@@ -40,7 +40,7 @@ type Facts struct {
 	git    *route
 
 	mu     sync.Mutex
-	routes map[string]*route             // AWS routes by CONNECT target
+	routes map[string]*route              // AWS routes by CONNECT target
 	down   map[string]*proxyprobe.Verdict // proxies found down, by URL
 }
 
