@@ -56,7 +56,7 @@ func Probe(ctx context.Context, proxy *url.URL, source, target string) *Verdict 
 		}
 		conn = tc
 	}
-	req := "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\n"
+	req := "CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\nUser-Agent: codecommit-doctor\r\n"
 	if proxy.User != nil {
 		pass, _ := proxy.User.Password()
 		req += "Proxy-Authorization: Basic " + base64.StdEncoding.EncodeToString([]byte(proxy.User.Username()+":"+pass)) + "\r\n"
