@@ -1,0 +1,119 @@
+package bundle
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
+)
+
+// Runner runs a program through the machine's door (timeout, closed stdin,
+// no prompts, bounded output).
+type Runner interface {
+	Run(ctx context.Context, c sys.Command) (sys.Output, error)
+}
+
+// GitConfigPattern selects the settings that decide how git authenticates
+// over HTTPS and where it sends requests.
+const GitConfigPattern = `^(credential|http|url|include|includeif)\.`
+
+// gitConfigTimeout bounds the git config run.
+const gitConfigTimeout = 10 * time.Second
+
+// gitConfigMaxOutput bounds what is read of its output.
+const gitConfigMaxOutput = 1 << 20
+
+// Setting is one git setting with where it comes from.
+type Setting struct {
+	Scope, Origin, Key, Value string
+	NoValue                   bool // `[section] key` without "=": a boolean true
+}
+
+// GitSettings is what git config said in one directory.
+type GitSettings struct {
+	Dir      string // "" = the doctor's working directory
+	Command  string
+	Settings []Setting
+	Err      string // why the settings could not be listed
+}
+
+// ReadGitSettings runs `git config --show-origin --show-scope -z
+// --get-regexp` in dir, without --file so that every scope and include
+// counts, exactly as git sees them there.
+func ReadGitSettings(ctx context.Context, r Runner, dir string) GitSettings {
+	args := []string{"config", "--show-origin", "--show-scope", "-z", "--get-regexp", GitConfigPattern}
+	gs := GitSettings{Dir: dir, Command: "git config --show-origin --show-scope --get-regexp '" + GitConfigPattern + "'"}
+	ctx, cancel := context.WithTimeout(ctx, gitConfigTimeout)
+	defer cancel()
+	out, err := r.Run(ctx, sys.Command{Name: "git", Args: args, Dir: dir, MaxOutput: gitConfigMaxOutput})
+	switch {
+	case err != nil:
+		gs.Err = fmt.Sprintf("running git config: %v", err)
+		return gs
+	case out.ExitCode == 1 && out.Stdout == "":
+		return gs // no setting matches
+	case out.ExitCode != 0:
+		gs.Err = fmt.Sprintf("git config exited with status %d: %s", out.ExitCode, firstLine(out.Stderr))
+		return gs
+	}
+	gs.Settings = parseGitSettings(out.Stdout)
+	if out.Truncated {
+		gs.Err = "git config's output was cut at 1 MB: the settings below are incomplete"
+	}
+	return gs
+}
+
+// parseGitSettings reads -z output: scope NUL origin NUL key [LF value] NUL.
+func parseGitSettings(s string) []Setting {
+	fields := strings.Split(s, "\x00")
+	var out []Setting
+	for i := 0; i+2 < len(fields); i += 3 {
+		st := Setting{Scope: fields[i], Origin: fields[i+1]}
+		key, value, ok := strings.Cut(fields[i+2], "\n")
+		st.Key, st.Value, st.NoValue = key, value, !ok
+		out = append(out, st)
+	}
+	return out
+}
+
+// Shown is the setting's value as the bundle shows it: hidden when the key
+// may hold a secret (http.extraHeader, cookies, passwords, tokens), else
+// with the user information of URLs masked.
+func (s Setting) Shown() string {
+	switch {
+	case s.NoValue:
+		return "(no value: true)"
+	case secretGitKey.MatchString(s.Key):
+		return Hidden
+	}
+	return strings.ReplaceAll(maskUserinfo(s.Value), "\n", `\n`)
+}
+
+// Text renders the settings as the bundle's git-config file.
+func (g GitSettings) Text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n", g.Command)
+	dir := g.Dir
+	if dir == "" {
+		dir = "the directory the doctor ran in"
+	}
+	fmt.Fprintf(&b, "# run in: %s (every scope and include git sees there)\n", dir)
+	b.WriteString("# Values that may hold secrets (http.extraHeader, cookies, passwords, tokens) are hidden;\n# user information in URLs is masked.\n\n")
+	if g.Err != "" {
+		fmt.Fprintf(&b, "error: %s\n\n", g.Err)
+	}
+	if len(g.Settings) == 0 && g.Err == "" {
+		b.WriteString("(no credential.*, http.*, url.* or include* setting)\n")
+	}
+	for _, s := range g.Settings {
+		fmt.Fprintf(&b, "%s\t%s\t%s = %s\n", s.Scope, maskUserinfo(s.Origin), maskUserinfo(s.Key), s.Shown())
+	}
+	return b.String()
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return line
+}
