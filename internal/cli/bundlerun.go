@@ -80,7 +80,7 @@ func (a *App) bundle(ctx context.Context, o *bundleOptions, repoURL string) erro
 	profile, from := bundle.ChosenProfile(o.profile, machine.Getenv, bundle.TargetProfile(outcomes))
 	files := bundle.Collect(ctx, machine, bundle.Input{
 		ReportJSON: js.String(), ReportMarkdown: md.String(),
-		System: bundle.System{Doctor: a.Build.Long(), OS: machine.GOOS() + "/" + runtime.GOARCH, Distro: meta.Distro, Shell: meta.Shell},
+		System:  bundle.System{Doctor: a.Build.Long(), OS: machine.GOOS() + "/" + runtime.GOARCH, Distro: meta.Distro, Shell: meta.Shell},
 		GitDirs: bundle.TargetDirs(outcomes), AWSPaths: paths, Profile: profile, ProfileFrom: from,
 		Reproduce: bundle.ReproduceText(outcomes), Home: home,
 	}, clean)
