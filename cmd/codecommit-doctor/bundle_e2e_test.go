@@ -1,0 +1,280 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/gitendpoint"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/moto"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
+)
+
+// bundleFiles are the files every bundle holds, in the archive's order.
+var bundleFiles = []string{"README.txt", "manifest.txt", "report.json", "report.md", "system.txt",
+	"git-config.txt", "aws-config.txt", "environment.txt", "reproduce-trace.txt"}
+
+// bundleRun is one `codecommit-doctor bundle` process.
+type bundleRun struct {
+	stdout, stderr string
+	exit           int
+}
+
+// runBundle runs the built doctor's bundle subcommand in dir (outside any
+// repository) with exactly env.
+func runBundle(t *testing.T, env []string, dir string, args ...string) bundleRun {
+	t.Helper()
+	doctor, err := exec.LookPath("codecommit-doctor")
+	if err != nil {
+		t.Fatalf("the doctor is not on PATH (testscript.Main puts it there): %v", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, doctor, append([]string{"bundle"}, args...)...)
+	cmd.Env = env
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	r := bundleRun{stdout: stdout.String(), stderr: stderr.String()}
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		r.exit = ee.ExitCode()
+	case err != nil:
+		t.Fatalf("running the doctor: %v\n%s", err, stderr.String())
+	}
+	return r
+}
+
+// readBundle opens the archive and returns every file's content.
+func readBundle(t *testing.T, path string) (names []string, files map[string][]byte) {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatalf("the bundle is not a zip archive: %v", err)
+	}
+	defer zr.Close()
+	files = map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatalf("opening %s in the bundle: %v", f.Name, err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatalf("reading %s in the bundle: %v", f.Name, err)
+		}
+		names = append(names, f.Name)
+		files[f.Name] = data
+	}
+	return names, files
+}
+
+// treeSnapshot records every path under dir with its mode, size and
+// content, to prove a run wrote nothing there.
+func treeSnapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		entry := info.Mode().String()
+		if info.Mode().IsRegular() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			entry += " " + string(data)
+		}
+		out[p] = entry
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameTree(t *testing.T, what string, before, after map[string]string) {
+	t.Helper()
+	for p, v := range after {
+		if w, ok := before[p]; !ok {
+			t.Errorf("the bundle run created %s in %s", p, what)
+		} else if w != v {
+			t.Errorf("the bundle run changed %s in %s", p, what)
+		}
+	}
+	for p := range before {
+		if _, ok := after[p]; !ok {
+			t.Errorf("the bundle run removed %s from %s", p, what)
+		}
+	}
+}
+
+func writeHome(t *testing.T, home string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(home, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// onlyBundle returns the single file in dir, which must be a bundle with
+// the default name.
+func onlyBundle(t *testing.T, dir string) string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Fatalf("the working directory holds %v, want exactly the bundle", names)
+	}
+	name := entries[0].Name()
+	if !regexp.MustCompile(`^codecommit-doctor-\d{8}-\d{6}\.zip$`).MatchString(name) {
+		t.Fatalf("the bundle is named %q, want codecommit-doctor-YYYYMMDD-HHMMSS.zip", name)
+	}
+	return filepath.Join(dir, name)
+}
+
+func validateReport(t *testing.T, schemas []*jsonschema.Schema, data []byte) {
+	t.Helper()
+	for _, s := range schemas {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("report.json is not JSON: %v", err)
+		}
+		if err := s.Validate(doc); err != nil {
+			t.Errorf("report.json does not validate: %v", err)
+		}
+	}
+}
+
+// TestBundleEndToEnd: a working setup against the emulated CodeCommit;
+// the bundle holds every promised file, written nowhere else.
+func TestBundleEndToEnd(t *testing.T) {
+	for _, tool := range []string{"git", "aws", "moto_server"} {
+		tools.RequireTool(t, tool)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	srv := moto.Start(t, moto.Options{})
+	alice, err := srv.NewUser(ctx, "alice", moto.UserSpec{Policies: moto.Policies{
+		Managed: []string{moto.PowerUserPolicyARN}, Inline: map[string]string{"read-iam": reproReadIAM}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := srv.CreateRepository(ctx, "us-east-1", e2eRepo); err != nil {
+		t.Fatal(err)
+	}
+	git := gitendpoint.Start(t, gitendpoint.Options{})
+	git.AddKey(alice.Key.AccessKeyID, alice.Key.SecretAccessKey, "")
+	if _, err := git.CreateRepo(ctx, e2eRepo, gitendpoint.RepoOptions{InitialCommit: true}); err != nil {
+		t.Fatal(err)
+	}
+	home, work := t.TempDir(), t.TempDir()
+	writeHome(t, home, map[string]string{
+		".gitconfig":       "[http]\n\tcurloptResolve = " + git.CurlResolve(git.Host()) + "\n" + reproHelperConfig,
+		".aws/credentials": reproCredentialsFile(alice.Key),
+		".aws/config":      "[default]\nregion = us-east-1\n",
+	})
+	env := append(git.ClientEnv(home), "AWS_ENDPOINT_URL="+srv.URL, "AWS_EC2_METADATA_DISABLED=true")
+	before := treeSnapshot(t, home)
+
+	r := runBundle(t, env, work, git.RepoURL(e2eRepo))
+
+	if r.exit != 0 {
+		t.Fatalf("exit %d, want 0\nstdout:\n%s\nstderr:\n%s", r.exit, r.stdout, r.stderr)
+	}
+	path := onlyBundle(t, work)
+	for _, want := range []string{"Diagnosis: ", "Wrote " + path + " (", "Review it before sharing"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("the bundle's mode is %v, want 0600", st.Mode().Perm())
+	}
+	sameTree(t, "HOME", before, treeSnapshot(t, home))
+
+	names, files := readBundle(t, path)
+	if !slices.Equal(names, bundleFiles) {
+		t.Fatalf("the bundle holds %v, want %v", names, bundleFiles)
+	}
+	validateReport(t, compileSchemas(t), files["report.json"])
+	var rep e2eReport
+	if err := json.Unmarshal(files["report.json"], &rep); err != nil {
+		t.Fatal(err)
+	}
+	if status, summary, code, _, _ := rep.check(t, "reproduce"); status != "pass" || code != "reproduce-ok" {
+		t.Errorf("reproduce: %s %s %s", status, code, summary)
+	}
+	wants := map[string][]string{
+		"README.txt":          {"PLEASE REVIEW EVERY FILE BEFORE SHARING IT", "reproduce-trace.txt", "the values in the AWS credentials file"},
+		"manifest.txt":        {"report.json", "reproduce-trace.txt", "Nothing was truncated.", "size bound: 5.0 MB"},
+		"report.md":           {"reproduce", "Evidence"},
+		"system.txt":          {"codecommit-doctor ", "os: linux/", "$ git --version\ngit version 2.", "$ aws --version\naws-cli/"},
+		"git-config.txt":      {"global\tfile:~/.gitconfig\tcredential.helper = !aws codecommit credential-helper $@", "global\tfile:~/.gitconfig\tcredential.usehttppath = true", "http.curloptresolve = "},
+		"aws-config.txt":      {"profile used: default (no profile chosen)", "[default]\nregion = us-east-1", "[default]: aws_access_key_id (set), aws_secret_access_key (set)"},
+		"environment.txt":     {"HOME=~\n", "AWS_ENDPOINT_URL=" + srv.URL + "\n", "GIT_TERMINAL_PROMPT=0\n"},
+		"reproduce-trace.txt": {"status: pass", "reproduce-ok", `"git_ls_remote"`, `"native_request"`, "200"},
+	}
+	for name, subs := range wants {
+		for _, s := range subs {
+			if !strings.Contains(string(files[name]), s) {
+				t.Errorf("%s lacks %q:\n%s", name, s, files[name])
+			}
+		}
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		for _, secret := range []string{alice.Key.SecretAccessKey, alice.Key.AccessKeyID, home} {
+			if bytes.Contains(data, []byte(secret)) {
+				t.Errorf("%s holds %q", name, secret)
+			}
+		}
+	}
+	if bytes.Contains(raw, []byte(alice.Key.SecretAccessKey)) {
+		t.Errorf("the raw archive holds the secret access key")
+	}
+}
