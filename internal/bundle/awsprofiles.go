@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -19,6 +20,10 @@ var shownAWSKeys = []string{
 	"cli_auto_prompt", "cli_pager", "cli_binary_format", "ca_bundle", "endpoint_url", "sts_regional_endpoints",
 	"use_fips_endpoint", "use_dualstack_endpoint", "retry_mode", "max_attempts", "login_session",
 }
+
+// secretArgument is a command-line option that passes a secret
+// (--token X, --password=X, -secret X): its value is masked.
+var secretArgument = regexp.MustCompile(`(?i)(-{1,2}[a-z0-9_-]*(?:token|secret|password|passwd|key)[a-z0-9_-]*)(=|\s+)(?:"[^"]*"|'[^']*'|\S+)`)
 
 // AWSFiles is what the bundle shows of the AWS shared files.
 type AWSFiles struct {
@@ -115,6 +120,8 @@ func awsValue(key, value string) string {
 		return ""
 	case key == "aws_access_key_id":
 		return redact.MaskAccessKeyID(value)
+	case key == "credential_process":
+		return secretArgument.ReplaceAllString(maskUserinfo(value), "${1}${2}"+redact.Mask)
 	case slices.Contains(shownAWSKeys, key):
 		return maskUserinfo(value)
 	}

@@ -85,7 +85,7 @@ func (s Setting) Shown() string {
 	switch {
 	case s.NoValue:
 		return "(no value: true)"
-	case secretGitKey.MatchString(s.Key):
+	case secretGitKey.MatchString(maskUserinfo(s.Key)):
 		return Hidden
 	}
 	return strings.ReplaceAll(maskUserinfo(s.Value), "\n", `\n`)
