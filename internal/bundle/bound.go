@@ -11,7 +11,8 @@ const describingReserve = 64 << 10
 
 // Bound keeps the files' total size within limit bytes: files are kept
 // whole in order until one does not fit; that one and the following are cut
-// (on a UTF-8 boundary) to what remains, each ending with a note saying so.
+// (on a UTF-8 boundary) to what remains, each ending with a note saying so,
+// or emptied when not even the note fits (the manifest still names them).
 // The input is not modified.
 func Bound(files []File, limit int) []File {
 	out := make([]File, len(files))
@@ -26,12 +27,14 @@ func Bound(files []File, limit int) []File {
 		note := func(kept int) string {
 			return fmt.Sprintf("\n[codecommit-doctor: cut by the bundle's size bound; %d of %d bytes kept]\n", kept, f.Original)
 		}
-		keep := max(0, remaining-len(note(f.Original)))
-		for keep > 0 && keep < len(f.Data) && f.Data[keep]&0xC0 == 0x80 {
-			keep--
+		f.Data = nil
+		if remaining > len(note(f.Original)) {
+			keep := remaining - len(note(f.Original))
+			for keep > 0 && keep < f.Original && files[i].Data[keep]&0xC0 == 0x80 {
+				keep--
+			}
+			f.Data = append(append([]byte(nil), files[i].Data[:keep]...), note(keep)...)
 		}
-		data := append([]byte(nil), f.Data[:keep]...)
-		f.Data = append(data, note(keep)...)
 		f.Truncated = true
 		remaining = max(0, remaining-len(f.Data))
 		out[i] = f
