@@ -278,3 +278,90 @@ func TestBundleEndToEnd(t *testing.T) {
 		t.Errorf("the raw archive holds the secret access key")
 	}
 }
+
+// bundleOfflineEnv is a minimal machine for runs that need no AWS: HOME,
+// a PATH with the real git and the doctor, and nothing toward AWS.
+func bundleOfflineEnv(t *testing.T, home string) []string {
+	t.Helper()
+	gitPath := tools.RequireTool(t, "git")
+	bin := t.TempDir()
+	if err := os.Symlink(gitPath, filepath.Join(bin, "git")); err != nil {
+		t.Fatal(err)
+	}
+	return []string{"HOME=" + home, "GIT_CONFIG_NOSYSTEM=1", "AWS_EC2_METADATA_DISABLED=true", "AWS_ENDPOINT_URL=http://127.0.0.1:1",
+		"PATH=" + bin + string(os.PathListSeparator) + filepath.Dir(mustLookPath(t, "codecommit-doctor"))}
+}
+
+// TestBundleRefusesDestination: -o naming a directory or a symbolic link is
+// refused before the diagnosis runs (exit 3), and nothing is written.
+func TestBundleRefusesDestination(t *testing.T) {
+	home, work := t.TempDir(), t.TempDir()
+	writeHome(t, home, map[string]string{".gitconfig": "[credential]\n\thelper = !aws codecommit credential-helper $@\n"})
+	if err := os.Mkdir(filepath.Join(work, "adir"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(work, "elsewhere.zip"), filepath.Join(work, "link.zip")); err != nil {
+		t.Fatal(err)
+	}
+	env := bundleOfflineEnv(t, home)
+	beforeHome, beforeWork := treeSnapshot(t, home), treeSnapshot(t, work)
+	for arg, what := range map[string]string{"adir": "a directory", "link.zip": "a symbolic link"} {
+		r := runBundle(t, env, work, "--offline", "-o", arg)
+		if r.exit != 3 {
+			t.Errorf("-o %s: exit %d, want 3\n%s%s", arg, r.exit, r.stdout, r.stderr)
+		}
+		want := "codecommit-doctor: refusing to write the bundle to " + filepath.Join(work, arg) + ": it is " + what
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("-o %s: stderr lacks %q:\n%s", arg, want, r.stderr)
+		}
+		if r.stdout != "" || strings.Contains(r.stderr, "Wrote") {
+			t.Errorf("-o %s: a refused run says it wrote something:\n%s%s", arg, r.stdout, r.stderr)
+		}
+	}
+	sameTree(t, "HOME", beforeHome, treeSnapshot(t, home))
+	sameTree(t, "the working directory", beforeWork, treeSnapshot(t, work))
+
+	// A destination in a missing directory: the diagnosis ran, the archive
+	// could not be written (exit 3), nothing is left behind.
+	r := runBundle(t, env, work, "--offline", "-o", filepath.Join(work, "missing", "b.zip"))
+	if r.exit != 3 || !strings.Contains(r.stderr, "codecommit-doctor: writing the bundle: creating the bundle next to ") {
+		t.Errorf("missing directory: exit %d\n%s%s", r.exit, r.stdout, r.stderr)
+	}
+	sameTree(t, "the working directory", beforeWork, treeSnapshot(t, work))
+}
+
+// TestBundleReplacesRegularFileAndIgnoresVerdict: -o naming an existing
+// file replaces it (mode 0600), and a failing diagnosis still exits 0.
+func TestBundleReplacesRegularFileAndIgnoresVerdict(t *testing.T) {
+	home, work := t.TempDir(), t.TempDir()
+	// No AWS CLI at all: the aws-cli check fails.
+	writeHome(t, home, map[string]string{".gitconfig": "[credential]\n\thelper = !aws codecommit credential-helper $@\n"})
+	out := filepath.Join(work, "ticket.zip")
+	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runBundle(t, bundleOfflineEnv(t, home), work, "--offline", "-o", "ticket.zip")
+	if r.exit != 0 {
+		t.Fatalf("exit %d, want 0 (the archive was written)\n%s%s", r.exit, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "failed") || !strings.Contains(r.stdout, "Wrote "+out+" (") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", st.Mode().Perm())
+	}
+	names, files := readBundle(t, out)
+	if !slices.Equal(names, bundleFiles) {
+		t.Errorf("files %v", names)
+	}
+	if !strings.Contains(string(files["reproduce-trace.txt"]), "status: skip\n") {
+		t.Errorf("offline, the trace says the check was skipped:\n%s", files["reproduce-trace.txt"])
+	}
+	if !strings.Contains(string(files["system.txt"]), "$ aws --version\n(could not run: ") {
+		t.Errorf("system.txt:\n%s", files["system.txt"])
+	}
+}
