@@ -11,8 +11,8 @@ func Readme(files []File, m Meta) File {
 	var b strings.Builder
 	fmt.Fprintf(&b, `codecommit-doctor support bundle
 
-Written by codecommit-doctor %s on %s for a support ticket about git over
-HTTPS to AWS CodeCommit.
+Written by codecommit-doctor %s on %s
+for a support ticket about git over HTTPS to AWS CodeCommit.
 
 PLEASE REVIEW EVERY FILE BEFORE SHARING IT. The doctor collected only
 allow-listed content and ran the same redaction as its report over every

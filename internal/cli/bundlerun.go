@@ -94,7 +94,7 @@ func (a *App) bundle(ctx context.Context, o *bundleOptions, repoURL string) erro
 
 // bundleWritten says where the archive is and what the diagnosis found.
 func (a *App) bundleWritten(rep report.Report, dest string, size int64, n int, clean func(string) string) error {
-	verdict := "Diagnosis: " + summaryWords(rep.Summary)
+	verdict := fmt.Sprintf("Diagnosis: %s (the doctor alone would exit %d)", summaryWords(rep.Summary), rep.Summary.ExitCode)
 	if v := rep.Verdict; v != nil {
 		verdict += " — " + v.Cause
 	}
