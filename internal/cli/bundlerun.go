@@ -8,6 +8,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
@@ -109,14 +110,14 @@ func (a *App) bundleWritten(rep report.Report, dest string, size int64, n int, c
 // summaryWords is the run's counts in words: "10 passed, 1 warned".
 func summaryWords(s report.Summary) string {
 	c := s.Counts
-	out := fmt.Sprintf("%d passed", c.Pass)
+	parts := []string{fmt.Sprintf("%d passed", c.Pass)}
 	for _, p := range []struct {
 		n    int
 		word string
 	}{{c.Warn, "warned"}, {c.Fail, "failed"}, {c.Error, "could not finish"}, {c.Skip, "skipped"}} {
 		if p.n > 0 {
-			out += fmt.Sprintf(", %d %s", p.n, p.word)
+			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.word))
 		}
 	}
-	return out
+	return strings.Join(parts, ", ")
 }
