@@ -208,7 +208,8 @@ func TestBundleEndToEnd(t *testing.T) {
 		".aws/credentials": reproCredentialsFile(alice.Key),
 		".aws/config":      "[default]\nregion = us-east-1\n",
 	})
-	env := append(git.ClientEnv(home), "AWS_ENDPOINT_URL="+srv.URL, "AWS_EC2_METADATA_DISABLED=true")
+	tmp := t.TempDir()
+	env := append(git.ClientEnv(home), "AWS_ENDPOINT_URL="+srv.URL, "AWS_EC2_METADATA_DISABLED=true", "TMPDIR="+tmp)
 	before := treeSnapshot(t, home)
 
 	r := runBundle(t, env, work, git.RepoURL(e2eRepo))
@@ -233,6 +234,9 @@ func TestBundleEndToEnd(t *testing.T) {
 		t.Errorf("the bundle's mode is %v, want 0600", st.Mode().Perm())
 	}
 	sameTree(t, "HOME", before, treeSnapshot(t, home))
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("the bundle run left %d entries in TMPDIR, e.g. %s", len(left), left[0].Name())
+	}
 
 	names, files := readBundle(t, path)
 	if !slices.Equal(names, bundleFiles) {
@@ -363,5 +367,55 @@ func TestBundleReplacesRegularFileAndIgnoresVerdict(t *testing.T) {
 	}
 	if !strings.Contains(string(files["system.txt"]), "$ aws --version\n(could not run: ") {
 		t.Errorf("system.txt:\n%s", files["system.txt"])
+	}
+}
+
+// TestBundleInClone: inside a clone, the git settings are read in the
+// clone, so its local config and includes count, each with its scope.
+func TestBundleInClone(t *testing.T) {
+	home, clone, out := t.TempDir(), t.TempDir(), t.TempDir()
+	writeHome(t, home, map[string]string{
+		".gitconfig":     "[credential]\n\thelper = !aws codecommit credential-helper $@\n\tUseHttpPath = true\n",
+		"team.gitconfig": "[http]\n\tsslVerify = false\n",
+	})
+	env := bundleOfflineEnv(t, home)
+	for _, args := range [][]string{
+		{"init", "-q"},
+		{"remote", "add", "origin", "https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/Team"},
+		{"config", "--local", "include.path", filepath.Join(home, "team.gitconfig")},
+		{"config", "--local", "credential.https://git-codecommit.eu-west-1.amazonaws.com.helper", "store"},
+	} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir, cmd.Env = clone, env
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, b)
+		}
+	}
+	sub := filepath.Join(clone, "src")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	zipPath := filepath.Join(out, "b.zip")
+
+	r := runBundle(t, env, sub, "--offline", "-o", zipPath)
+
+	if r.exit != 0 {
+		t.Fatalf("exit %d\n%s%s", r.exit, r.stdout, r.stderr)
+	}
+	_, files := readBundle(t, zipPath)
+	got := string(files["git-config.txt"])
+	for _, want := range []string{
+		"# run in: " + clone + " (",
+		"local\tfile:.git/config\tinclude.path = ~/team.gitconfig\n",
+		"local\tfile:~/team.gitconfig\thttp.sslverify = false\n",
+		"local\tfile:.git/config\tcredential.https://git-codecommit.eu-west-1.amazonaws.com.helper = store\n",
+		"global\tfile:~/.gitconfig\tcredential.helper = !aws codecommit credential-helper $@\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("git-config.txt lacks %q:\n%s", want, got)
+		}
+	}
+	if !strings.Contains(string(files["report.json"]), `"source": "remote:origin"`) {
+		t.Errorf("the target is not the clone's origin:\n%s", files["report.json"])
 	}
 }
