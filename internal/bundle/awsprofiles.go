@@ -54,14 +54,15 @@ func ChosenProfile(flag string, getenv func(string) string, fromURL string) (nam
 }
 
 // Text renders the profiles that matter: the chosen one, its
-// source_profile chain and [default], with allow-listed values only; the
+// source_profile chain, [default] and the [sso-session] sections they name,
+// with allow-listed values only; the
 // credentials file's profiles with the names of their keys only.
 func (a AWSFiles) Text() string {
 	var b strings.Builder
 	config := awsconfig.Parse(a.Paths, a.Config, nil)
 	creds := awsconfig.Parse(a.Paths, nil, a.Credentials)
 	merged := awsconfig.Parse(a.Paths, a.Config, a.Credentials)
-	fmt.Fprintf(&b, "# AWS profiles that matter: the profile the run uses, its source_profile chain, and [default].\n")
+	fmt.Fprintf(&b, "# AWS profiles that matter: the profile the run uses, its source_profile chain, [default] and their sso-sessions.\n")
 	b.WriteString("# Only settings known not to be secrets show their values; from the credentials file only\n# profile names and which keys are present, never a value.\n\n")
 	fmt.Fprintf(&b, "profile used: %s (%s)\n", a.Profile, a.ProfileFrom)
 	names := []string{a.Profile}
@@ -94,6 +95,25 @@ func (a AWSFiles) Text() string {
 		fmt.Fprintf(&b, "\n%s\n", configSection(n))
 		for _, k := range p.Keys() {
 			fmt.Fprintf(&b, "%s = %s\n", k, awsValue(k, p.Get(k)))
+		}
+	}
+	sessions := ssoSessions(a.Config)
+	var shownSessions []string
+	for _, n := range names {
+		if p, ok := config.Profile(n); ok && p.Get("sso_session") != "" {
+			shownSessions = appendNew(shownSessions, p.Get("sso_session"))
+		}
+	}
+	for _, s := range shownSessions {
+		settings, ok := sessions[s]
+		if !ok {
+			fmt.Fprintf(&b, "\n[sso-session %s]: not in this file\n", s)
+			continue
+		}
+		fmt.Fprintf(&b, "\n[sso-session %s]\n", s)
+		slices.SortFunc(settings, func(x, y ssoSetting) int { return strings.Compare(x.key, y.key) })
+		for _, st := range settings {
+			fmt.Fprintf(&b, "%s = %s\n", st.key, ssoValue(st.key, st.value))
 		}
 	}
 	if others := otherNames(config.Names(), names); len(others) > 0 {

@@ -59,12 +59,34 @@ func TestAWSFilesShowTheProfilesThatMatter(t *testing.T) {
 }
 
 func TestAWSFilesSSOProfileAndMissingFiles(t *testing.T) {
+	config := strings.Replace(testAWSConfig, "sso_role_name = Dev\n", "sso_role_name = Dev\nsso_session_token = ssoTokenSecret\n", 1) +
+		"[profile modern]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Admin\n" +
+		"[profile lost]\nsso_session = nowhere\n" +
+		"[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n" +
+		"sso_registration_scopes = sso:account:access\nclient_secret = ssoClientSecret1\n[sso-session other]\nsso_region = us-west-2\n"
 	a := AWSFiles{Paths: awsconfig.Paths{Config: "/h/.aws/config", Credentials: "/h/.aws/credentials"},
-		Config: []byte(testAWSConfig + "sso_session_token = ssoTokenSecret\n"), Profile: "sso", ProfileFrom: "--profile", CredsErr: "permission denied"}
+		Config: []byte(config), Profile: "sso", ProfileFrom: "--profile", CredsErr: "permission denied"}
 	got := a.Text()
 	if missing := containsAll(got, "sso_start_url = https://example.awsapps.com/start\n", "sso_role_name = Dev\n", "sso_account_id = 123456789012\n",
-		"not read: permission denied\n"); len(missing) > 0 {
+		"sso_session_token = (set, value hidden)\n", "not read: permission denied\n"); len(missing) > 0 {
 		t.Errorf("missing %q in:\n%s", missing, got)
+	}
+	if strings.Contains(got, "ssoTokenSecret") {
+		t.Errorf("a token shown:\n%s", got)
+	}
+	// A profile on an sso-session shows that session, allow-listed.
+	modern := AWSFiles{Paths: a.Paths, Config: []byte(config), Profile: "modern", ProfileFrom: "AWS_PROFILE"}.Text()
+	if missing := containsAll(modern, "[profile modern]\nsso_account_id = 123456789012\nsso_role_name = Admin\nsso_session = corp\n",
+		"[sso-session corp]\nclient_secret = (set, value hidden)\nsso_region = eu-west-1\nsso_registration_scopes = sso:account:access\nsso_start_url = https://corp.awsapps.com/start\n",
+	); len(missing) > 0 {
+		t.Errorf("missing %q in:\n%s", missing, modern)
+	}
+	if strings.Contains(modern, "ssoClientSecret1") || strings.Contains(modern, "us-west-2") {
+		t.Errorf("a secret or an unrelated session shown:\n%s", modern)
+	}
+	lost := AWSFiles{Paths: a.Paths, Config: []byte(config), Profile: "lost", ProfileFrom: "AWS_PROFILE"}.Text()
+	if !strings.Contains(lost, "[sso-session nowhere]: not in this file\n") {
+		t.Errorf("a missing sso-session is not named:\n%s", lost)
 	}
 	// A profile missing everywhere is said so, not invented.
 	none := AWSFiles{Paths: a.Paths, Profile: "ghost", ProfileFrom: "--profile"}.Text()

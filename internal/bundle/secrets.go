@@ -20,7 +20,8 @@ const maxSecretFile = 1 << 20
 // KnownSecrets returns the secrets the user keeps in files, for the
 // redactor to remove as literals wherever they might appear: every value of
 // the AWS credentials file and every config-file value that is not
-// allow-listed (except access key ids, which are masked instead), and the
+// allow-listed (except access key ids, which are masked instead), the
+// values of [sso-session] sections that are not allow-listed, and the
 // passwords (and session-token usernames) in git's plain-text credential
 // files. Nothing collected shows these files' values; this is a second
 // line of defence for evidence that quotes a program's output.
@@ -31,6 +32,13 @@ func KnownSecrets(r FileReader, paths awsconfig.Paths, home, xdgConfigHome strin
 	}
 	if data, err := r.ReadFile(paths.Config, maxSecretFile); err == nil {
 		out = append(out, profileValues(awsconfig.Parse(paths, data, nil), func(k string) bool { return slices.Contains(shownAWSKeys, k) })...)
+		for _, settings := range ssoSessions(data) {
+			for _, st := range settings {
+				if !slices.Contains(shownSSOSessionKeys, st.key) && st.value != "" {
+					out = append(out, st.value)
+				}
+			}
+		}
 	}
 	if xdgConfigHome == "" && home != "" {
 		xdgConfigHome = filepath.Join(home, ".config")
