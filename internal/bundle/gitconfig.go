@@ -37,17 +37,25 @@ type GitSettings struct {
 	Command  string
 	Settings []Setting
 	Err      string // why the settings could not be listed
+	Note     string // what is missing from them
 }
 
 // ReadGitSettings runs `git config --show-origin --show-scope -z
 // --get-regexp` in dir, without --file so that every scope and include
-// counts, exactly as git sees them there.
+// counts, exactly as git sees them there. A git older than 2.26, which has
+// no --show-scope, is asked again without it (the scope reads "-").
 func ReadGitSettings(ctx context.Context, r Runner, dir string) GitSettings {
-	args := []string{"config", "--show-origin", "--show-scope", "-z", "--get-regexp", GitConfigPattern}
 	gs := GitSettings{Dir: dir, Command: "git config --show-origin --show-scope --get-regexp '" + GitConfigPattern + "'"}
-	ctx, cancel := context.WithTimeout(ctx, gitConfigTimeout)
-	defer cancel()
-	out, err := r.Run(ctx, sys.Command{Name: "git", Args: args, Dir: dir, MaxOutput: gitConfigMaxOutput})
+	out, err := runGitConfig(ctx, r, dir, true)
+	if err == nil && out.ExitCode == 129 && strings.Contains(out.Stderr, "show-scope") {
+		gs.Command = "git config --show-origin --get-regexp '" + GitConfigPattern + "'"
+		gs.Note = "this git has no --show-scope (git 2.26 or later): scopes are not shown"
+		out, err = runGitConfig(ctx, r, dir, false)
+		if err == nil && out.ExitCode == 0 {
+			gs.Settings = parseGitSettings(out.Stdout, false)
+			return gs
+		}
+	}
 	switch {
 	case err != nil:
 		gs.Err = fmt.Sprintf("running git config: %v", err)
@@ -58,20 +66,39 @@ func ReadGitSettings(ctx context.Context, r Runner, dir string) GitSettings {
 		gs.Err = fmt.Sprintf("git config exited with status %d: %s", out.ExitCode, firstLine(out.Stderr))
 		return gs
 	}
-	gs.Settings = parseGitSettings(out.Stdout)
+	gs.Settings = parseGitSettings(out.Stdout, true)
 	if out.Truncated {
 		gs.Err = "git config's output was cut at 1 MB: the settings below are incomplete"
 	}
 	return gs
 }
 
-// parseGitSettings reads -z output: scope NUL origin NUL key [LF value] NUL.
-func parseGitSettings(s string) []Setting {
+func runGitConfig(ctx context.Context, r Runner, dir string, scope bool) (sys.Output, error) {
+	args := []string{"config", "--show-origin"}
+	if scope {
+		args = append(args, "--show-scope")
+	}
+	args = append(args, "-z", "--get-regexp", GitConfigPattern)
+	ctx, cancel := context.WithTimeout(ctx, gitConfigTimeout)
+	defer cancel()
+	return r.Run(ctx, sys.Command{Name: "git", Args: args, Dir: dir, MaxOutput: gitConfigMaxOutput})
+}
+
+// parseGitSettings reads -z output: [scope NUL] origin NUL key [LF value] NUL.
+func parseGitSettings(s string, withScope bool) []Setting {
 	fields := strings.Split(s, "\x00")
+	n := 2
+	if withScope {
+		n = 3
+	}
 	var out []Setting
-	for i := 0; i+2 < len(fields); i += 3 {
-		st := Setting{Scope: fields[i], Origin: fields[i+1]}
-		key, value, ok := strings.Cut(fields[i+2], "\n")
+	for i := 0; i+n-1 < len(fields); i += n {
+		st := Setting{Scope: "-"}
+		if withScope {
+			st.Scope = fields[i]
+		}
+		st.Origin = fields[i+n-2]
+		key, value, ok := strings.Cut(fields[i+n-1], "\n")
 		st.Key, st.Value, st.NoValue = key, value, !ok
 		out = append(out, st)
 	}
@@ -103,6 +130,9 @@ func (g GitSettings) Text() string {
 	b.WriteString("# Values that may hold secrets (http.extraHeader, cookies, passwords, tokens) are hidden;\n# user information in URLs is masked.\n\n")
 	if g.Err != "" {
 		fmt.Fprintf(&b, "error: %s\n\n", g.Err)
+	}
+	if g.Note != "" {
+		fmt.Fprintf(&b, "note: %s\n\n", g.Note)
 	}
 	if len(g.Settings) == 0 && g.Err == "" {
 		b.WriteString("(no credential.*, http.*, url.* or include* setting)\n")

@@ -87,11 +87,36 @@ func TestGitSettingsWhenGitSaysNothingOrFails(t *testing.T) {
 }
 
 func TestParseGitSettingsValueWithNewline(t *testing.T) {
-	got := parseGitSettings("global\x00file:/h/.gitconfig\x00http.extraheader\nA: b\x00global\x00file:/h/.gitconfig\x00url.x.insteadof\nline1\nline2\x00")
+	got := parseGitSettings("global\x00file:/h/.gitconfig\x00http.extraheader\nA: b\x00global\x00file:/h/.gitconfig\x00url.x.insteadof\nline1\nline2\x00", true)
 	if len(got) != 2 || got[1].Value != "line1\nline2" {
 		t.Fatalf("parsed %+v", got)
 	}
 	if s := got[1].Shown(); s != `line1\nline2` {
 		t.Errorf("a value's newline is shown escaped, got %q", s)
+	}
+}
+
+// oldGit has no --show-scope, like git before 2.26.
+type oldGit struct{ calls [][]string }
+
+func (g *oldGit) Run(_ context.Context, c sys.Command) (sys.Output, error) {
+	g.calls = append(g.calls, c.Args)
+	for _, a := range c.Args {
+		if a == "--show-scope" {
+			return sys.Output{ExitCode: 129, Stderr: "error: unknown option `show-scope'\nusage: git config [<options>]\n"}, nil
+		}
+	}
+	return sys.Output{Stdout: "file:/h/.gitconfig\x00credential.helper\nstore\x00"}, nil
+}
+
+func TestGitSettingsOldGitWithoutShowScope(t *testing.T) {
+	g := &oldGit{}
+	gs := ReadGitSettings(context.Background(), g, "")
+	if len(g.calls) != 2 {
+		t.Fatalf("git config ran %d times, want a retry without --show-scope: %q", len(g.calls), g.calls)
+	}
+	got := gs.Text()
+	if missing := containsAll(got, "# git config --show-origin --get-regexp", "note: this git has no --show-scope", "-\tfile:/h/.gitconfig\tcredential.helper = store\n"); len(missing) > 0 {
+		t.Errorf("missing %q in:\n%s", missing, got)
 	}
 }
