@@ -419,3 +419,50 @@ func TestBundleInClone(t *testing.T) {
 		t.Errorf("the target is not the clone's origin:\n%s", files["report.json"])
 	}
 }
+
+// TestBundleWindowsHome: on Windows the home is USERPROFILE (HOME unset):
+// it reads ~, and the files under it are the ones collected.
+func TestBundleWindowsHome(t *testing.T) {
+	home, work := t.TempDir(), t.TempDir()
+	const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYWINDOWSKEY"
+	writeHome(t, home, map[string]string{
+		".gitconfig":       "[credential]\n\thelper = manager\n",
+		".aws/credentials": "[work]\naws_access_key_id = AKIAIOSFODNN7WINDOWS\naws_secret_access_key = " + secret + "\n",
+		".aws/config":      "[profile work]\nregion = eu-central-1\n",
+	})
+	var env []string
+	for _, kv := range bundleOfflineEnv(t, home) {
+		if !strings.HasPrefix(kv, "HOME=") {
+			env = append(env, kv)
+		}
+	}
+	env = append(env, "USERPROFILE="+home, "CODECOMMIT_DOCTOR_TEST_GOOS=windows", "AWS_PROFILE=work")
+	r := runBundle(t, env, work, "--offline", "-o", "w.zip")
+	if r.exit != 0 {
+		t.Fatalf("exit %d\n%s%s", r.exit, r.stdout, r.stderr)
+	}
+	raw, err := os.ReadFile(filepath.Join(work, "w.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, files := readBundle(t, filepath.Join(work, "w.zip"))
+	for name, want := range map[string][]string{
+		"aws-config.txt":  {"profile used: work (AWS_PROFILE)", "## config file: ~/.aws/config", "[profile work]\nregion = eu-central-1\n", "[work]: aws_access_key_id (set), aws_secret_access_key (set)"},
+		"environment.txt": {"USERPROFILE=~\n"},
+		"system.txt":      {"os: windows/"},
+	} {
+		for _, s := range want {
+			if !strings.Contains(string(files[name]), s) {
+				t.Errorf("%s lacks %q:\n%s", name, s, files[name])
+			}
+		}
+	}
+	for name, data := range files {
+		if bytes.Contains(data, []byte(secret)) || bytes.Contains(data, []byte(home)) {
+			t.Errorf("%s holds the secret or the home path:\n%s", name, data)
+		}
+	}
+	if bytes.Contains(raw, []byte(secret)) {
+		t.Errorf("the raw archive holds the secret")
+	}
+}
