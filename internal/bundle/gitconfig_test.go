@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,10 +102,8 @@ type oldGit struct{ calls [][]string }
 
 func (g *oldGit) Run(_ context.Context, c sys.Command) (sys.Output, error) {
 	g.calls = append(g.calls, c.Args)
-	for _, a := range c.Args {
-		if a == "--show-scope" {
-			return sys.Output{ExitCode: 129, Stderr: "error: unknown option `show-scope'\nusage: git config [<options>]\n"}, nil
-		}
+	if slices.Contains(c.Args, "--show-scope") {
+		return sys.Output{ExitCode: 129, Stderr: "error: unknown option `show-scope'\nusage: git config [<options>]\n"}, nil
 	}
 	return sys.Output{Stdout: "file:/h/.gitconfig\x00credential.helper\nstore\x00"}, nil
 }
