@@ -375,8 +375,9 @@ func TestBundleReplacesRegularFileAndIgnoresVerdict(t *testing.T) {
 func TestBundleInClone(t *testing.T) {
 	home, clone, out := t.TempDir(), t.TempDir(), t.TempDir()
 	writeHome(t, home, map[string]string{
-		".gitconfig":     "[credential]\n\thelper = !aws codecommit credential-helper $@\n\tUseHttpPath = true\n",
+		".gitconfig":     "[credential]\n\thelper = !aws --profile team codecommit credential-helper $@\n\tUseHttpPath = true\n",
 		"team.gitconfig": "[http]\n\tsslVerify = false\n",
+		".aws/config":    "[profile team]\nregion = eu-west-1\n",
 	})
 	env := bundleOfflineEnv(t, home)
 	for _, args := range [][]string{
@@ -409,11 +410,17 @@ func TestBundleInClone(t *testing.T) {
 		"local\tfile:.git/config\tinclude.path = ~/team.gitconfig\n",
 		"local\tfile:~/team.gitconfig\thttp.sslverify = false\n",
 		"local\tfile:.git/config\tcredential.https://git-codecommit.eu-west-1.amazonaws.com.helper = store\n",
-		"global\tfile:~/.gitconfig\tcredential.helper = !aws codecommit credential-helper $@\n",
+		"global\tfile:~/.gitconfig\tcredential.helper = !aws --profile team codecommit credential-helper $@\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("git-config.txt lacks %q:\n%s", want, got)
 		}
+	}
+	// Offline, the credentials check did not say which profile the helper
+	// uses: the profile its command names is shown too.
+	if aws := string(files["aws-config.txt"]); !strings.Contains(aws, "profiles the credential helpers name (--profile): team\n") ||
+		!strings.Contains(aws, "[profile team]\nregion = eu-west-1\n") {
+		t.Errorf("aws-config.txt:\n%s", aws)
 	}
 	if !strings.Contains(string(files["report.json"]), `"source": "remote:origin"`) {
 		t.Errorf("the target is not the clone's origin:\n%s", files["report.json"])

@@ -34,6 +34,9 @@ type AWSFiles struct {
 	CredsErr    string
 	Profile     string // the profile the run uses
 	ProfileFrom string // where that choice comes from
+	// HelperProfiles are the profiles credential helpers name with
+	// --profile (see HelperProfiles), shown with their chains too.
+	HelperProfiles []string
 }
 
 // ChosenProfile is the profile the AWS CLI helper would use: --profile, else
@@ -50,8 +53,12 @@ func ChosenProfile(flag string, getenv func(string) string, fromURL string) (nam
 	case fromURL != "":
 		return fromURL, "the repository URL"
 	}
-	return "default", "no profile chosen"
+	return "default", noProfileChosen
 }
+
+// noProfileChosen says that nothing names a profile: the AWS CLI uses
+// [default].
+const noProfileChosen = "no profile chosen"
 
 // Text renders the profiles that matter: the chosen one, its
 // source_profile chain, [default] and the [sso-session] sections they name,
@@ -79,6 +86,16 @@ func (a AWSFiles) Text() string {
 	}
 	if err != nil {
 		fmt.Fprintf(&b, "source_profile chain error: %v\n", err)
+	}
+	for _, h := range a.HelperProfiles {
+		names = appendNew(names, h)
+		helperChain, _ := merged.RoleChain(h)
+		for _, p := range helperChain {
+			names = appendNew(names, p.Name)
+		}
+	}
+	if len(a.HelperProfiles) > 0 {
+		fmt.Fprintf(&b, "profiles the credential helpers name (--profile): %s\n", strings.Join(a.HelperProfiles, ", "))
 	}
 	names = appendNew(names, "default")
 

@@ -113,3 +113,13 @@ func TestChosenProfile(t *testing.T) {
 		}
 	}
 }
+
+func TestAWSFilesShowTheHelpersProfiles(t *testing.T) {
+	a := AWSFiles{Paths: awsconfig.Paths{Config: "/h/.aws/config", Credentials: "/h/.aws/credentials"},
+		Config: []byte(testAWSConfig), Profile: "default", ProfileFrom: "no profile chosen", HelperProfiles: []string{"dev"}}
+	got := a.Text()
+	if missing := containsAll(got, "profiles the credential helpers name (--profile): dev\n",
+		"[profile dev]\nexternal_id", "[profile base]\n", "other profiles (not shown): sso, unrelated\n"); len(missing) > 0 {
+		t.Errorf("missing %q in:\n%s", missing, got)
+	}
+}

@@ -38,16 +38,19 @@ func Collect(ctx context.Context, m Machine, in Input, clean func(string) string
 		{Name: "report.md", Description: "the diagnosis as markdown, with evidence", Data: []byte(in.ReportMarkdown)},
 		{Name: "system.txt", Description: "the doctor's version, OS and distribution, git --version, aws --version", Data: []byte(SystemText(ctx, m, in.System))},
 	}
+	var settings []GitSettings
 	for i, dir := range in.GitDirs {
 		name := "git-config.txt"
 		if i > 0 {
 			name = fmt.Sprintf("git-config-%d.txt", i+1)
 		}
+		gs := ReadGitSettings(ctx, m, dir)
+		settings = append(settings, gs)
 		files = append(files, File{Name: name, Description: "credential.*, http.*, url.*, include* settings git sees, with origin file and scope",
-			Data: []byte(ReadGitSettings(ctx, m, dir).Text())})
+			Data: []byte(gs.Text())})
 	}
 	files = append(files,
-		File{Name: "aws-config.txt", Description: "the AWS profiles that matter, allow-listed values only; credentials file: names only", Data: []byte(awsText(m, in))},
+		File{Name: "aws-config.txt", Description: "the AWS profiles that matter, allow-listed values only; credentials file: names only", Data: []byte(awsText(m, in, HelperProfiles(settings)))},
 		File{Name: "environment.txt", Description: "the environment variables that matter: names, and values that are not secrets", Data: []byte(environmentText(m, in.Home))},
 		File{Name: "reproduce-trace.txt", Description: "the reproduce check's redacted trace of git ls-remote", Data: []byte(in.Reproduce)},
 	)
@@ -67,8 +70,8 @@ func Assemble(files []File, m Meta, clean func(string) string) []File {
 	return append([]File{readme, manifest}, bounded...)
 }
 
-func awsText(m Machine, in Input) string {
-	a := AWSFiles{Paths: in.AWSPaths, Profile: in.Profile, ProfileFrom: in.ProfileFrom}
+func awsText(m Machine, in Input, helperProfiles []string) string {
+	a := AWSFiles{Paths: in.AWSPaths, Profile: in.Profile, ProfileFrom: in.ProfileFrom, HelperProfiles: helperProfiles}
 	a.Config, a.ConfigErr = readOptional(m, in.AWSPaths.Config)
 	a.Credentials, a.CredsErr = readOptional(m, in.AWSPaths.Credentials)
 	return a.Text()

@@ -3,9 +3,11 @@ package bundle
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
 )
 
@@ -146,4 +148,31 @@ func (g GitSettings) Text() string {
 func firstLine(s string) string {
 	line, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return line
+}
+
+// HelperProfiles are the profiles the AWS credential helpers in the
+// settings name with --profile (`!aws --profile NAME codecommit
+// credential-helper $@`), in order, each once.
+func HelperProfiles(all []GitSettings) []string {
+	var out []string
+	for _, g := range all {
+		for _, s := range g.Settings {
+			if !strings.HasSuffix(s.Key, ".helper") || !strings.HasPrefix(s.Value, "!") {
+				continue
+			}
+			words, _, err := shellword.Parse(s.Value[1:])
+			if err != nil || !slices.Contains(words, "credential-helper") {
+				continue
+			}
+			for i, w := range words {
+				switch {
+				case w == "--profile" && i+1 < len(words):
+					out = appendNew(out, words[i+1])
+				case strings.HasPrefix(w, "--profile="):
+					out = appendNew(out, strings.TrimPrefix(w, "--profile="))
+				}
+			}
+		}
+	}
+	return out
 }

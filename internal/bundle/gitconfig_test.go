@@ -119,3 +119,17 @@ func TestGitSettingsOldGitWithoutShowScope(t *testing.T) {
 		t.Errorf("missing %q in:\n%s", missing, got)
 	}
 }
+
+func TestHelperProfiles(t *testing.T) {
+	settings := []GitSettings{{Settings: []Setting{
+		{Key: "credential.helper", Value: "store"},
+		{Key: "credential.https://git-codecommit.us-east-1.amazonaws.com.helper", Value: "!aws --profile 'team a' codecommit credential-helper $@"},
+		{Key: "credential.helper", Value: "!aws codecommit credential-helper --profile=ci $@"},
+		{Key: "credential.helper", Value: "!f() { echo --profile nope; }; f"},
+		{Key: "credential.usehttppath", Value: "true"},
+	}}, {Settings: []Setting{{Key: "credential.helper", Value: "!aws --profile ci codecommit credential-helper $@"}}}}
+	got := HelperProfiles(settings)
+	if !slices.Equal(got, []string{"team a", "ci"}) {
+		t.Errorf("HelperProfiles = %q, want [team a ci]", got)
+	}
+}

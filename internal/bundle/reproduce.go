@@ -39,28 +39,3 @@ func ReproduceText(outcomes []checks.Outcome) string {
 	}
 	return "# The reproduce check did not run in this diagnosis (deselected with --only/--skip).\n"
 }
-
-// TargetDirs are the directories whose git settings matter: the clone each
-// target came from, else the doctor's working directory ("").
-func TargetDirs(outcomes []checks.Outcome) []string {
-	var dirs []string
-	for _, o := range outcomes {
-		if t, ok := checks.TargetKey.In(o.Result); ok && t != nil {
-			dirs = appendNew(dirs, t.Dir)
-		}
-	}
-	if len(dirs) == 0 {
-		return []string{""}
-	}
-	return dirs
-}
-
-// TargetProfile is the profile named by a codecommit:// target URL, if any.
-func TargetProfile(outcomes []checks.Outcome) string {
-	for _, o := range outcomes {
-		if t, ok := checks.TargetKey.In(o.Result); ok && t != nil && t.URL.Profile != "" {
-			return t.URL.Profile
-		}
-	}
-	return ""
-}

@@ -78,7 +78,7 @@ func (a *App) bundle(ctx context.Context, o *bundleOptions, repoURL string) erro
 	if err := report.Markdown(&md, rep, report.Options{Verbose: true}); err != nil {
 		return &exitError{code: report.ExitCheckError, err: fmt.Errorf("rendering the markdown report: %w", err)}
 	}
-	profile, from := bundle.ChosenProfile(o.profile, machine.Getenv, bundle.TargetProfile(outcomes))
+	profile, from := bundle.UsedProfile(outcomes, o.profile, machine.Getenv)
 	files := bundle.Collect(ctx, machine, bundle.Input{
 		ReportJSON: js.String(), ReportMarkdown: md.String(),
 		System:  bundle.System{Doctor: a.Build.Long(), OS: machine.GOOS() + "/" + runtime.GOARCH, Distro: meta.Distro, Shell: meta.Shell},
