@@ -71,16 +71,13 @@ func (a *App) bundle(ctx context.Context, o *bundleOptions, repoURL string) erro
 	redactor = redactor.Keeping(publicNames(outcomes)...)
 	clean := func(s string) string { return redactor.String(shortenHome(s, home)) }
 	rep := report.Build(meta, outcomes)
-	var js, md bytes.Buffer
-	if err := report.JSON(&js, rep, report.Options{Verbose: true}); err != nil {
-		return &exitError{code: report.ExitCheckError, err: fmt.Errorf("rendering the JSON report: %w", err)}
-	}
-	if err := report.Markdown(&md, rep, report.Options{Verbose: true}); err != nil {
-		return &exitError{code: report.ExitCheckError, err: fmt.Errorf("rendering the markdown report: %w", err)}
+	js, md, err := bundleReports(rep)
+	if err != nil {
+		return &exitError{code: report.ExitCheckError, err: err}
 	}
 	profile, from := bundle.UsedProfile(outcomes, o.profile, machine.Getenv)
 	files := bundle.Collect(ctx, machine, bundle.Input{
-		ReportJSON: js.String(), ReportMarkdown: md.String(),
+		ReportJSON: js, ReportMarkdown: md,
 		System:  bundle.System{Doctor: a.Build.Long(), OS: machine.GOOS() + "/" + runtime.GOARCH, Distro: meta.Distro, Shell: meta.Shell},
 		GitDirs: bundle.TargetDirs(outcomes), AWSPaths: paths, Profile: profile, ProfileFrom: from,
 		Reproduce: bundle.ReproduceText(outcomes), Home: home,
@@ -91,6 +88,19 @@ func (a *App) bundle(ctx context.Context, o *bundleOptions, repoURL string) erro
 		return &exitError{code: report.ExitCheckError, err: errors.New(clean(fmt.Sprintf("writing the bundle: %v", err)))}
 	}
 	return a.bundleWritten(rep, dest, size, len(files), clean)
+}
+
+// bundleReports renders the report as JSON and markdown, evidence
+// included.
+func bundleReports(rep report.Report) (js, md string, err error) {
+	var j, m bytes.Buffer
+	if err := report.JSON(&j, rep, report.Options{Verbose: true}); err != nil {
+		return "", "", fmt.Errorf("rendering the JSON report: %w", err)
+	}
+	if err := report.Markdown(&m, rep, report.Options{Verbose: true}); err != nil {
+		return "", "", fmt.Errorf("rendering the markdown report: %w", err)
+	}
+	return j.String(), m.String(), nil
 }
 
 // bundleWritten says where the archive is and what the diagnosis found.
