@@ -174,12 +174,3 @@ func bundleCanaryRun(t *testing.T, env []string, home, marker, hostPort, url, tr
 		}
 	}
 }
-
-func mustLookPath(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s is not on PATH: %v", name, err)
-	}
-	return p
-}

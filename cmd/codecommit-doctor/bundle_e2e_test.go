@@ -473,3 +473,12 @@ func TestBundleWindowsHome(t *testing.T) {
 		t.Errorf("the raw archive holds the secret")
 	}
 }
+
+func mustLookPath(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s is not on PATH: %v", name, err)
+	}
+	return p
+}
