@@ -68,6 +68,8 @@ func (f *Facts) Credentials(ctx context.Context) (aws.Credentials, error) {
 type AWSClients interface {
 	IAM() awsclient.IAMAPI
 	CodeCommit(region string) RepositoryGetter
+	// KMS reads the repository's key: DescribeKey, GetKeyPolicy, ListGrants.
+	KMS(region string) awsclient.KMSAPI
 }
 
 // RepositoryGetter reads a CodeCommit repository's metadata.
@@ -243,3 +245,5 @@ type sdkClients struct{ s *awsclient.Session }
 func (c sdkClients) IAM() awsclient.IAMAPI { return c.s.IAM() }
 
 func (c sdkClients) CodeCommit(region string) RepositoryGetter { return c.s.CodeCommit(region) }
+
+func (c sdkClients) KMS(region string) awsclient.KMSAPI { return c.s.KMS(region) }
