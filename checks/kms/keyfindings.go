@@ -44,7 +44,7 @@ func stateFinding(k *keyView, region string) (checks.Finding, bool) {
 		return checks.Finding{}, false
 	case types.KeyStateDisabled:
 		return checks.Finding{Code: "kms-key-disabled", Severity: checks.Fail,
-			Message: fmt.Sprintf("The repository's customer managed key %s is disabled: CodeCommit cannot decrypt or encrypt the repository's data, so every git pull and push fails.", k.label()),
+			Message:     fmt.Sprintf("The repository's customer managed key %s is disabled: CodeCommit cannot decrypt or encrypt the repository's data, so every git pull and push fails.", k.label()),
 			Remediation: []string{enable}, Docs: []string{"https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html", remedy.KMSDocs}}, true
 	case types.KeyStatePendingDeletion, types.KeyStatePendingReplicaDeletion:
 		return checks.Finding{Code: "kms-key-pending-deletion", Severity: checks.Fail,

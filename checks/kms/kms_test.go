@@ -37,7 +37,7 @@ func TestKMSCheck(t *testing.T) {
 		name     string
 		arn      string
 		iam      func() *awsfake.IAM
-		withRepo bool // the permissions check's facts (key ARN) are there
+		withRepo bool         // the permissions check's facts (key ARN) are there
 		keyRef   string       // the repository's kmsKeyId when not credentialstest.KMSKey
 		kms      *awsfake.KMS // the KMS the check reads (aliceKMS when nil)
 		status   checks.Status
@@ -142,10 +142,10 @@ func TestKMSCheck(t *testing.T) {
 				return k
 			}(), status: checks.Error, codes: "kms-key-unreadable", text: []string{"kms:DescribeKey on the repository's key alias/team-key"}, absent: []string{"uses the AWS-managed key"}},
 		{name: "key policy condition not met", iam: func() *awsfake.IAM { return credentialstest.Alice(nil, credentialstest.PowerUser) }, withRepo: true,
-			kms: keyWorld(awsfake.Key{Policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}}]}`}),
+			kms:    keyWorld(awsfake.Key{Policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}}]}`}),
 			status: checks.Fail, codes: "kms-key-policy-no-access"},
 		{name: "key policy for every principal via CodeCommit", iam: func() *awsfake.IAM { return credentialstest.Alice(nil, credentialstest.PowerUser) }, withRepo: true,
-			kms: keyWorld(awsfake.Key{Policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"codecommit.us-east-1.amazonaws.com","kms:CallerAccount":"111122223333"}}}]}`}),
+			kms:    keyWorld(awsfake.Key{Policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"codecommit.us-east-1.amazonaws.com","kms:CallerAccount":"111122223333"}}}]}`}),
 			status: checks.Pass, codes: "kms-key-allowed"},
 		{name: "root", arn: "arn:aws:iam::111122223333:root", iam: func() *awsfake.IAM { return credentialstest.Alice(nil) }, status: checks.Pass, text: []string{"root user"}},
 	}
