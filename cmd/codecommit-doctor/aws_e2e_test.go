@@ -56,6 +56,7 @@ type awsWant struct {
 	status string
 	codes  []string // finding codes that must be present
 	text   []string // substrings of the check's summary, messages, remediation or evidence
+	absent []string // substrings that must not be there
 }
 
 func TestAWSScenarios(t *testing.T) {
@@ -68,7 +69,7 @@ func TestAWSScenarios(t *testing.T) {
 	}
 	tools.RequireTool(t, "git")
 	schemas := compileSchemas(t)
-	for _, sc := range awsScenarios() {
+	for _, sc := range append(awsScenarios(), kmsScenarios()...) {
 		t.Run(sc.name, func(t *testing.T) {
 			srv := moto.Start(t, moto.Options{})
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -453,6 +454,11 @@ func awsCheckReport(t *testing.T, out string, want map[string]awsWant) {
 		for _, s := range w.text {
 			if !strings.Contains(text, s) {
 				t.Errorf("%s: report lacks %q\n%s", c.ID, s, all)
+			}
+		}
+		for _, s := range w.absent {
+			if strings.Contains(text, s) {
+				t.Errorf("%s: report has %q\n%s", c.ID, s, all)
 			}
 		}
 	}
