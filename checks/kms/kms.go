@@ -35,7 +35,7 @@ func New() checks.Check { return kmsCheck{} }
 func (kmsCheck) Info() checks.Info {
 	return checks.Info{
 		ID:    ID,
-		Title: "No policy denies the KMS actions CodeCommit needs",
+		Title: "The identity may use the repository's KMS key, and no policy denies it",
 		Description: "CodeCommit encrypts repositories with KMS on the caller's behalf (kms:Encrypt, kms:Decrypt, " +
 			"kms:ReEncrypt*, kms:GenerateDataKey, kms:GenerateDataKeyWithoutPlaintext, kms:DescribeKey). With " +
 			"the AWS-managed key aws/codecommit no Allow is needed, but an explicit Deny of any of them in the " +
