@@ -49,7 +49,8 @@ type awsRun struct {
 	config      string // ~/.aws/config
 	args        []string
 	repo        string
-	secrets     []string // values no output may contain
+	secrets     []string          // values no output may contain
+	home        map[string]string // more files in HOME (path relative to HOME: content)
 }
 
 type awsWant struct {
@@ -69,7 +70,7 @@ func TestAWSScenarios(t *testing.T) {
 	}
 	tools.RequireTool(t, "git")
 	schemas := compileSchemas(t)
-	for _, sc := range append(awsScenarios(), kmsScenarios()...) {
+	for _, sc := range append(append(awsScenarios(), kmsScenarios()...), gitCredentialsScenarios()...) {
 		t.Run(sc.name, func(t *testing.T) {
 			srv := moto.Start(t, moto.Options{})
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -364,6 +365,9 @@ func awsDoctorEnv(t *testing.T, srv *moto.Server, doctor string, run awsRun) []s
 		if err := os.Chmod(w.WriteHome(filepath.Join(".aws", name), content), 0o600); err != nil {
 			t.Fatal(err)
 		}
+	}
+	for name, content := range run.home {
+		w.WriteHome(name, content)
 	}
 	return w.Env(
 		"AWS_ENDPOINT_URL="+srv.URL,
