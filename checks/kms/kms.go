@@ -55,6 +55,7 @@ func (kmsCheck) Info() checks.Info {
 			{Code: "kms-explicit-deny", Severity: checks.Fail, Meaning: "A policy statement explicitly denies a KMS action CodeCommit performs: git pull and push fail with 403.", Remediation: []string{"Remove the actions from the Deny statement, or exempt CodeCommit with a condition StringNotEquals kms:ViaService codecommit.REGION.amazonaws.com."}},
 			{Code: "kms-possible-deny", Severity: checks.Warn, Meaning: "A Deny statement covers a KMS action CodeCommit performs, under conditions that cannot be decided locally."},
 			{Code: "kms-policies-unreadable", Severity: checks.Error, Meaning: "The identity may not read its own policies: whether one denies KMS is unknown.", Remediation: []string{"aws iam simulate-principal-policy --policy-source-arn ARN --action-names kms:Decrypt kms:GenerateDataKey --context-entries ContextKeyName=kms:ViaService,ContextKeyValues=codecommit.REGION.amazonaws.com,ContextKeyType=string   # run by an administrator"}},
+			{Code: "kms-principal-unresolved", Severity: checks.Error, Meaning: "--principal names an instance profile whose role could not be read (iam:GetInstanceProfile): its KMS access was not decided."},
 			{Code: "kms-policies-incomplete", Severity: checks.Warn, Meaning: "No explicit deny in the policies that could be read, but some could not be read."},
 		}, keyDocs...),
 	}
@@ -64,6 +65,10 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 	facts, ok := credentials.Key.Get(env)
 	if !ok || facts.Rejected {
 		return checks.Skipped("skipped: the credentials check found no identity"), nil
+	}
+	facts, err := credentials.Subject(env, facts)
+	if err != nil {
+		return permissions.PrincipalUnresolved(env, "kms-principal-unresolved", err), nil
 	}
 	region := permissions.RepositoryRegion(env, facts)
 	keyARN, keyRef := "", ""
@@ -102,9 +107,7 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 		}
 		return res, nil
 	}
-	set, err := facts.Policies.Get(ctx, func(ctx context.Context) (*awsclient.PolicySet, error) {
-		return awsclient.CollectPolicies(ctx, facts.Clients.IAM(), facts.Identity)
-	})
+	set, err := facts.ReadPolicies(ctx)
 	if err != nil {
 		return res, fmt.Errorf("reading the IAM policies of %s: %w", facts.Identity.Describe(), err)
 	}
@@ -122,8 +125,8 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 	unreadable := len(set.All()) == 0 && !set.Complete()
 	if unreadable {
 		res.Add(checks.Finding{Code: "kms-policies-unreadable", Severity: checks.Error,
-			Message: fmt.Sprintf("%s may not read its own IAM policies, so whether one denies the KMS actions CodeCommit uses is unknown. Could not read: %s.",
-				facts.Identity.Describe(), permissions.GapList(set)),
+			Message: fmt.Sprintf("%s, so whether one denies the KMS actions CodeCommit uses is unknown. Could not read: %s.",
+				readerOf(facts), permissions.GapList(set)),
 			Remediation: []string{"An administrator can find out: " + kmsSimulateCommand(facts, set, region)},
 			Docs:        []string{remedy.KMSDocs, remedy.SimulateDocs}})
 	} else {
@@ -283,4 +286,13 @@ func kmsSimulateCommand(facts *credentials.Facts, set *awsclient.PolicySet, regi
 // be told apart from a customer managed key without kms:DescribeKey.
 func awsManagedKey(id string) bool {
 	return id == "alias/aws/codecommit" || strings.HasSuffix(id, ":alias/aws/codecommit")
+}
+
+// readerOf names who tried to read the policies: the identity itself, or
+// the caller for --principal.
+func readerOf(facts *credentials.Facts) string {
+	if facts.Caller != nil {
+		return "The caller " + facts.Caller.ARN + " may not read the IAM policies of " + facts.Identity.Describe()
+	}
+	return facts.Identity.Describe() + " may not read its own IAM policies"
 }

@@ -161,10 +161,8 @@ func PrincipalForAdmin(facts *credentials.Facts, set *awsclient.PolicySet) strin
 
 // unreadableFinding: nothing could be read or simulated.
 func unreadableFinding(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts) checks.Finding {
-	who := facts.Identity.Describe()
 	return checks.Finding{Code: "policies-unreadable", Severity: checks.Error,
-		Message: fmt.Sprintf("%s may not read its own IAM policies and may not call iam:SimulatePrincipalPolicy, so whether it may pull (codecommit:GitPull) "+
-			"or push (codecommit:GitPush) %s is unknown. Could not read: %s.", who, pf.RepositoryARN, GapList(set)),
+		Message: unreadableMessage(facts, set, pf),
 		Remediation: []string{
 			"An administrator can find out: " + adminSimulateCommand(facts, set, pf, policy.ActionGitPull, policy.ActionGitPush),
 			"or let the identity read its own policies (iam:GetUser, iam:GetRole, iam:List*Policies, iam:Get*Policy, iam:ListGroupsForUser, iam:GetPolicy, iam:GetPolicyVersion) and call iam:SimulatePrincipalPolicy on itself, then run the doctor again.",
@@ -295,4 +293,14 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+func unreadableMessage(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts) string {
+	who := facts.Identity.Describe()
+	if facts.Caller != nil {
+		return fmt.Sprintf("The caller %s may neither read the IAM policies of %s nor call iam:SimulatePrincipalPolicy for it, so whether %s may pull (codecommit:GitPull) "+
+			"or push (codecommit:GitPush) %s cannot be seen from here. Could not read: %s.", facts.Caller.ARN, who, who, pf.RepositoryARN, GapList(set))
+	}
+	return fmt.Sprintf("%s may not read its own IAM policies and may not call iam:SimulatePrincipalPolicy, so whether it may pull (codecommit:GitPull) "+
+		"or push (codecommit:GitPush) %s is unknown. Could not read: %s.", who, pf.RepositoryARN, GapList(set))
 }
