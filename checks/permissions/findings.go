@@ -125,7 +125,7 @@ func grantFix(facts *credentials.Facts, pullOnly bool) string {
 	switch id.Type {
 	case awsclient.IdentityIAMUser:
 		return fmt.Sprintf("aws iam attach-user-policy --user-name %s --policy-arn %s", shellword.POSIX(id.Name), arn)
-	case awsclient.IdentityAssumedRole:
+	case awsclient.IdentityAssumedRole, awsclient.IdentityRole:
 		return fmt.Sprintf("aws iam attach-role-policy --role-name %s --policy-arn %s", shellword.POSIX(id.Name), arn)
 	case awsclient.IdentitySSORole:
 		return "Add codecommit:GitPull and codecommit:GitPush (e.g. the AWSCodeCommitPowerUser managed policy) to the permission set behind " + id.Name + " in IAM Identity Center; its AWSReservedSSO_ roles cannot be changed in IAM."
@@ -165,7 +165,7 @@ func unreadableFinding(facts *credentials.Facts, set *awsclient.PolicySet, pf *F
 		Message: unreadableMessage(facts, set, pf),
 		Remediation: []string{
 			"An administrator can find out: " + adminSimulateCommand(facts, set, pf, policy.ActionGitPull, policy.ActionGitPush),
-			"or let the identity read its own policies (iam:GetUser, iam:GetRole, iam:List*Policies, iam:Get*Policy, iam:ListGroupsForUser, iam:GetPolicy, iam:GetPolicyVersion) and call iam:SimulatePrincipalPolicy on itself, then run the doctor again.",
+			readAccessFix(facts),
 		},
 		Docs: []string{remedy.SimulateDocs}}
 }
@@ -303,4 +303,13 @@ func unreadableMessage(facts *credentials.Facts, set *awsclient.PolicySet, pf *F
 	}
 	return fmt.Sprintf("%s may not read its own IAM policies and may not call iam:SimulatePrincipalPolicy, so whether it may pull (codecommit:GitPull) "+
 		"or push (codecommit:GitPush) %s is unknown. Could not read: %s.", who, pf.RepositoryARN, GapList(set))
+}
+
+// readAccessFix says what would let the doctor decide next time.
+func readAccessFix(facts *credentials.Facts) string {
+	if facts.Caller != nil {
+		return "or let the caller " + facts.Caller.ARN + " read the policies of " + facts.Identity.Describe() +
+			" (iam:GetRole, iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy, iam:GetPolicyVersion) or call iam:SimulatePrincipalPolicy on it, then run the doctor again."
+	}
+	return "or let the identity read its own policies (iam:GetUser, iam:GetRole, iam:List*Policies, iam:Get*Policy, iam:ListGroupsForUser, iam:GetPolicy, iam:GetPolicyVersion) and call iam:SimulatePrincipalPolicy on itself, then run the doctor again."
 }

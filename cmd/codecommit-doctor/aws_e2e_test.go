@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -70,7 +71,7 @@ func TestAWSScenarios(t *testing.T) {
 	}
 	tools.RequireTool(t, "git")
 	schemas := compileSchemas(t)
-	for _, sc := range append(append(awsScenarios(), kmsScenarios()...), gitCredentialsScenarios()...) {
+	for _, sc := range slices.Concat(awsScenarios(), kmsScenarios(), gitCredentialsScenarios(), principalScenarios()) {
 		t.Run(sc.name, func(t *testing.T) {
 			srv := moto.Start(t, moto.Options{})
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
