@@ -120,10 +120,12 @@ func decideAction(k *keyView, s subject, action string, iam iamDecision, ctxKeys
 	case kv.subject.Decision == policy.ExplicitDeny || kv.account.Decision == policy.ExplicitDeny:
 		v.gap, v.why = gapKeyDeny, strings.Join(append(kv.subject.Reasons, kv.account.Reasons...), "; ")
 		return v
-	case kv.subject.Decision == policy.Allow:
+	case kv.subject.Decision == policy.Allow && !otherAccountKey(k, s):
 		v.allowed, v.how = true, "the key policy"
 		return v
-	case kv.account.Decision == policy.Allow:
+	case kv.account.Decision == policy.Allow || kv.subject.Decision == policy.Allow:
+		// A key in another account needs an Allow in the key policy and in
+		// the principal's own IAM policies.
 		switch iam.decision {
 		case policy.Allow:
 			v.allowed, v.how = true, "the key policy, which leaves it to IAM, and an IAM policy"
@@ -164,4 +166,11 @@ func grantFor(k *keyView, p keyPrincipal, action string) (id, unknown string) {
 		return aws.ToString(g.GrantId), ""
 	}
 	return "", unknown
+}
+
+// otherAccountKey reports whether the key belongs to another account than
+// the subject: then its key policy alone does not allow anything.
+func otherAccountKey(k *keyView, s subject) bool {
+	parts := strings.SplitN(k.arn, ":", 6)
+	return len(parts) == 6 && parts[4] != "" && parts[4] != s.principal.account
 }

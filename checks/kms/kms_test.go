@@ -147,6 +147,14 @@ func TestKMSCheck(t *testing.T) {
 		{name: "key policy for every principal via CodeCommit", iam: func() *awsfake.IAM { return credentialstest.Alice(nil, credentialstest.PowerUser) }, withRepo: true,
 			kms:    keyWorld(awsfake.Key{Policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"codecommit.us-east-1.amazonaws.com","kms:CallerAccount":"111122223333"}}}]}`}),
 			status: checks.Pass, codes: "kms-key-allowed"},
+		{name: "key in another account: its key policy alone is not enough", iam: func() *awsfake.IAM { return credentialstest.Alice(nil, credentialstest.PowerUser) }, keyRef: "alias/team-key",
+			kms: func() *awsfake.KMS {
+				k := keyWorld(awsfake.Key{Policy: keyPolicyFor(credentialstest.AliceARN)})
+				key := k.Keys["alias/team-key"]
+				key.ARN = "arn:aws:kms:us-east-1:999999999999:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+				k.Keys[key.ARN] = key
+				return k
+			}(), status: checks.Fail, codes: "kms-key-iam-not-allowed", text: []string{"no IAM policy of IAM user alice allows"}},
 		{name: "root", arn: "arn:aws:iam::111122223333:root", iam: func() *awsfake.IAM { return credentialstest.Alice(nil) }, status: checks.Pass, text: []string{"root user"}},
 	}
 	for _, tc := range tests {
