@@ -155,14 +155,18 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 			res.Add(f)
 		}
 	}
-	res.Summary = kmsSummary(res, key, keyRef, len(set.All()), unreadable)
+	principal := ""
+	if facts.Caller != nil {
+		principal = facts.Identity.Describe()
+	}
+	res.Summary = kmsSummary(res, key, keyRef, len(set.All()), unreadable, principal)
 	Key.Set(&res, &Facts{ExplicitDeny: res.Has("kms-explicit-deny"), PossibleDeny: res.Has("kms-possible-deny")})
 	return res, nil
 }
 
 // kmsSummary says what the check found, naming the key as far as it is
 // known: it never claims the AWS-managed key unless that was seen.
-func kmsSummary(res checks.Result, key *keyView, keyRef string, read int, unreadable bool) string {
+func kmsSummary(res checks.Result, key *keyView, keyRef string, read int, unreadable bool, who string) string {
 	switch {
 	case res.Has("kms-key-disabled"):
 		return "the repository's key " + key.label() + " is disabled"
@@ -184,6 +188,8 @@ func kmsSummary(res checks.Result, key *keyView, keyRef string, read int, unread
 		return "unknown: kms:DescribeKey on the repository's key " + key.ref + " was refused"
 	case res.Has("kms-key-access-undecided"):
 		return "unknown: whether the identity may use the repository's key " + key.label() + " is not decided"
+	case unreadable && who != "":
+		return "unknown: the policies of " + who + " cannot be read"
 	case unreadable:
 		return "unknown: the identity's policies cannot be read"
 	case res.Status == checks.Warn && res.Has("kms-possible-deny"):

@@ -129,7 +129,7 @@ func kmsScenarios() []awsScenario {
 				return awsUserRun(u, "MyDemoRepo")
 			},
 			want: map[string]awsWant{
-				"kms": {status: "error", codes: []string{"kms-key-policy-unreadable"}, text: []string{"Could not read the key policy", "unknown: the key policy"},
+				"kms": {status: "error", codes: []string{"kms-key-policy-unreadable"}, text: []string{"Could not read the key policy", "(kms:GetKeyPolicy: AccessDeniedException: ", "unknown: the key policy"},
 					absent: []string{"kms-key-allowed", "kms-key-policy-no-access"}},
 			},
 		},

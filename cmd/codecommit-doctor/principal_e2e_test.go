@@ -101,7 +101,7 @@ func principalScenarios() []awsScenario {
 					"cannot be seen from here",
 					"aws iam simulate-principal-policy --policy-source-arn arn:aws:iam::123456789012:role/service-role/codebuild-secret --action-names codecommit:GitPull codecommit:GitPush --resource-arns " + principalRepoARN,
 				}, absent: []string{"may pull and push", "get-role --role-name", "read its own policies"}},
-				"kms": {status: "error", codes: []string{"kms-policies-unreadable"}, text: []string{"The caller arn:aws:iam::123456789012:user/admin may not read the IAM policies of IAM role codebuild-secret"}},
+				"kms": {status: "error", codes: []string{"kms-policies-unreadable"}, text: []string{"unknown: the policies of IAM role codebuild-secret cannot be read", "The caller arn:aws:iam::123456789012:user/admin may not read the IAM policies of IAM role codebuild-secret"}},
 			},
 		},
 		{
