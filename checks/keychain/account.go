@@ -95,7 +95,8 @@ func (k *keychainRun) crossAccount() {
 // urlWithoutUser is the step that drops the user name from the URL.
 func (k *keychainRun) urlWithoutUser() string {
 	if t := k.env.TargetOf(); t != nil && t.RemoteName != "" {
-		return "git remote set-url " + shellword.POSIX(t.RemoteName) + " " + shellword.POSIX(k.facts.URL)
+		goos := k.env.Sys.GOOS()
+		return "git remote set-url " + shellword.Quote(t.RemoteName, goos) + " " + shellword.Quote(k.facts.URL, goos)
 	}
 	return "Use the URL without the user name: " + k.facts.URL
 }

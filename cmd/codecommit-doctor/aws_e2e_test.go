@@ -52,6 +52,7 @@ type awsRun struct {
 	repo        string
 	secrets     []string          // values no output may contain
 	home        map[string]string // more files in HOME (path relative to HOME: content)
+	url         string            // the repository URL when not awsRepoURL+repo
 }
 
 type awsWant struct {
@@ -80,6 +81,9 @@ func TestAWSScenarios(t *testing.T) {
 			srv.Enforce(t)
 			env := awsDoctorEnv(t, srv, doctor, run)
 			url := awsRepoURL + run.repo
+			if run.url != "" {
+				url = run.url
+			}
 			base := append([]string{"--only", "credentials,permissions,kms"}, run.args...)
 
 			out := awsRunDoctor(ctx, t, doctor, env, append(append([]string{"-o", "json"}, base...), url))

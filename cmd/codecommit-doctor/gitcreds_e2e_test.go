@@ -41,6 +41,26 @@ func gitCredentialsScenarios() []awsScenario {
 			},
 		},
 		{
+			name: "git-credentials-in-the-url",
+			setup: func(ctx context.Context, t *testing.T, srv *moto.Server) awsRun {
+				u := awsUser(ctx, t, srv, "dev", moto.UserSpec{Policies: moto.Policies{
+					Managed: []string{moto.PowerUserPolicyARN}, Inline: map[string]string{"self-read": awsSelfRead}}})
+				awsRepo(ctx, t, srv, "MyDemoRepo")
+				run := awsUserRun(u, "MyDemoRepo")
+				run.args = []string{"--only", "keychain"}
+				run.home = map[string]string{".gitconfig": "[credential]\n\thelper = !aws codecommit credential-helper $@\n\tUseHttpPath = true\n"}
+				run.url = "https://bob-at-111111111111@git-codecommit.us-east-1.amazonaws.com/v1/repos/MyDemoRepo"
+				return run
+			},
+			want: map[string]awsWant{
+				"keychain": {status: "fail", codes: []string{"git-credentials-other-account"}, text: []string{
+					"The repository URL names the user bob-at-111111111111: HTTPS Git credentials of IAM user bob in account 111111111111",
+					"The repository is in account 123456789012 (from the repository's ARN",
+					"Use the URL without the user name: https://git-codecommit.us-east-1.amazonaws.com/v1/repos/MyDemoRepo",
+				}},
+			},
+		},
+		{
 			name: "git-credentials-same-account",
 			setup: func(ctx context.Context, t *testing.T, srv *moto.Server) awsRun {
 				u := awsUser(ctx, t, srv, "dev", moto.UserSpec{Policies: moto.Policies{
