@@ -142,7 +142,7 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 	}
 	customer := key != nil && key.describeErr == nil && !key.awsManaged && (key.state == "" || key.state == "Enabled")
 	if customer {
-		s := callerSubject(facts, set)
+		s := subjectOf(facts, set)
 		if unreadable {
 			s.set = nil
 		}
@@ -167,6 +167,10 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 // kmsSummary says what the check found, naming the key as far as it is
 // known: it never claims the AWS-managed key unless that was seen.
 func kmsSummary(res checks.Result, key *keyView, keyRef string, read int, unreadable bool, who string) string {
+	subj := "the identity"
+	if who != "" {
+		subj = who
+	}
 	switch {
 	case res.Has("kms-key-disabled"):
 		return "the repository's key " + key.label() + " is disabled"
@@ -177,17 +181,17 @@ func kmsSummary(res checks.Result, key *keyView, keyRef string, read int, unread
 	case res.Has("kms-explicit-deny"):
 		return "a policy explicitly denies KMS actions CodeCommit needs"
 	case res.Has("kms-key-policy-no-access"):
-		return "the key policy of the repository's key " + key.label() + " does not let the identity use it"
+		return "the key policy of the repository's key " + key.label() + " does not let " + subj + " use it"
 	case res.Has("kms-key-iam-not-allowed"):
-		return "no IAM policy lets the identity use the repository's key " + key.label()
+		return "no IAM policy lets " + subj + " use the repository's key " + key.label()
 	case res.Has("kms-key-policy-denies"):
-		return "the key policy of the repository's key " + key.label() + " denies the identity"
+		return "the key policy of the repository's key " + key.label() + " denies " + subj
 	case res.Has("kms-key-policy-unreadable"):
 		return "unknown: the key policy of the repository's key " + key.label() + " could not be read"
 	case res.Has("kms-key-unreadable"):
 		return "unknown: kms:DescribeKey on the repository's key " + key.ref + " was refused"
 	case res.Has("kms-key-access-undecided"):
-		return "unknown: whether the identity may use the repository's key " + key.label() + " is not decided"
+		return "unknown: whether " + subj + " may use the repository's key " + key.label() + " is not decided"
 	case unreadable && who != "":
 		return "unknown: the policies of " + who + " cannot be read"
 	case unreadable:
@@ -195,7 +199,7 @@ func kmsSummary(res checks.Result, key *keyView, keyRef string, read int, unread
 	case res.Status == checks.Warn && res.Has("kms-possible-deny"):
 		return "a policy might deny KMS actions CodeCommit needs"
 	case res.Has("kms-key-allowed"):
-		return fmt.Sprintf("the identity may use the repository's customer managed key %s, and no policy denies the KMS actions CodeCommit uses (%d read)", key.label(), read)
+		return fmt.Sprintf("%s may use the repository's customer managed key %s, and no policy denies the KMS actions CodeCommit uses (%d read)", subj, key.label(), read)
 	case key != nil && key.awsManaged || key == nil && awsManagedKey(keyRef):
 		name := keyRef
 		if key != nil {
@@ -224,8 +228,9 @@ func keyStateFindings(env *checks.Env, k *keyView, region string) (checks.Findin
 	return stateFinding(k, region)
 }
 
-// callerSubject is the caller, whose use of the key is decided.
-func callerSubject(facts *credentials.Facts, set *awsclient.PolicySet) subject {
+// subjectOf is whose use of the key is decided: the caller, or
+// --principal (facts are then the principal's).
+func subjectOf(facts *credentials.Facts, set *awsclient.PolicySet) subject {
 	id := facts.Identity
 	admin := set.PrincipalARN
 	if admin == "" && id.IsRole() {

@@ -105,6 +105,26 @@ func principalScenarios() []awsScenario {
 			},
 		},
 		{
+			name: "principal-customer-key",
+			setup: func(ctx context.Context, t *testing.T, srv *moto.Server) awsRun {
+				// The caller may use the key (its own IAM policy); the
+				// CodeBuild role may not: KMS is decided for the role.
+				u, _, _ := awsKMSUser(ctx, t, srv, map[string]string{"use": awsKMSUse})
+				r := codebuildRole(ctx, t, srv, "codebuild-nokms", moto.Policies{Managed: []string{moto.PowerUserPolicyARN}})
+				run := awsUserRun(u, "MyDemoRepo")
+				run.args = []string{"--principal", r.ARN}
+				return run
+			},
+			want: map[string]awsWant{
+				"permissions": {status: "pass", text: []string{"IAM role codebuild-nokms may pull and push MyDemoRepo"}},
+				"kms": {status: "fail", codes: []string{"kms-key-iam-not-allowed"}, text: []string{
+					"no IAM policy of IAM role codebuild-nokms allows kms:Encrypt",
+					"An administrator adds this statement to a policy of arn:aws:iam::123456789012:role/service-role/codebuild-nokms (a manual edit)",
+					"no IAM policy lets IAM role codebuild-nokms use the repository's key"},
+					absent: []string{"kms-key-allowed", "IAM user dev"}},
+			},
+		},
+		{
 			name: "principal-instance-profile",
 			setup: func(ctx context.Context, t *testing.T, srv *moto.Server) awsRun {
 				run := principalCaller(ctx, t, srv, true)
