@@ -5,6 +5,9 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 )
 
 // PrincipalUnresolved is the result of a check that decides access for
@@ -16,7 +19,7 @@ func PrincipalUnresolved(env *checks.Env, code string, err error) checks.Result 
 	res.Add(checks.Finding{Code: code, Severity: checks.Error,
 		Message: fmt.Sprintf("Could not work out the principal --principal %s names: %s. Its access was not decided.", env.Options.Principal, env.Redact(err.Error())),
 		Remediation: []string{
-			"aws iam get-instance-profile --instance-profile-name NAME --query 'InstanceProfile.Roles[0].Arn' --output text   # run by an administrator, then pass that role's ARN to --principal",
+			"aws iam get-instance-profile --instance-profile-name " + profileName(env.Options.Principal) + " --query 'InstanceProfile.Roles[0].Arn' --output text   # run by an administrator, then pass that role's ARN to --principal",
 		}})
 	return res
 }
@@ -36,4 +39,12 @@ func simulateWho(facts *credentials.Facts) string {
 		return fmt.Sprintf("the caller %s may not call iam:SimulatePrincipalPolicy for it", facts.Caller.ARN)
 	}
 	return "the identity may not call iam:SimulatePrincipalPolicy"
+}
+
+// profileName is the instance profile's name in --principal, or NAME.
+func profileName(arn string) string {
+	if p, err := awsclient.ParsePrincipalARN(arn); err == nil && p.Kind == "instance-profile" {
+		return shellword.POSIX(p.Name)
+	}
+	return "NAME"
 }

@@ -145,6 +145,30 @@ func principalScenarios() []awsScenario {
 				"permissions": {status: "pass", text: []string{"IAM role ec2-builder may pull and push MyDemoRepo"}},
 			},
 		},
+		{
+			name: "principal-instance-profile-unreadable",
+			setup: func(ctx context.Context, t *testing.T, srv *moto.Server) awsRun {
+				run := principalCaller(ctx, t, srv, false)
+				r := awsRole(ctx, t, srv, "ec2-hidden", moto.RoleSpec{Policies: moto.Policies{Managed: []string{moto.PowerUserPolicyARN}}})
+				c := srv.IAM()
+				ip, err := c.CreateInstanceProfile(ctx, &iam.CreateInstanceProfileInput{InstanceProfileName: aws.String("hidden-profile")})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := c.AddRoleToInstanceProfile(ctx, &iam.AddRoleToInstanceProfileInput{InstanceProfileName: aws.String("hidden-profile"), RoleName: aws.String(r.Name)}); err != nil {
+					t.Fatal(err)
+				}
+				run.args = []string{"--principal", aws.ToString(ip.InstanceProfile.Arn)}
+				return run
+			},
+			want: map[string]awsWant{
+				"credentials": {status: "pass", text: []string{"principal_unresolved", "iam:GetInstanceProfile"}},
+				"permissions": {status: "error", codes: []string{"principal-unresolved"}, text: []string{
+					"Could not work out the principal --principal arn:aws:iam::123456789012:instance-profile/hidden-profile names",
+					"aws iam get-instance-profile --instance-profile-name hidden-profile --query"}, absent: []string{"may pull"}},
+				"kms": {status: "error", codes: []string{"kms-principal-unresolved"}},
+			},
+		},
 	}
 }
 
