@@ -135,10 +135,13 @@ func decideAction(k *keyView, s subject, action string, iam iamDecision, ctxKeys
 			v.gap, v.why = gapUndecidable, "the key policy leaves it to IAM policies: "+iam.why
 		}
 		return v
-	case kv.subject.Decision == policy.Unknown || kv.account.Decision == policy.Unknown || kv.unknownPrincipal:
+	case kv.subject.Decision == policy.Unknown || kv.account.Decision == policy.Unknown:
 		v.gap = gapUndecidable
 		v.why = "a key policy statement might allow it, under conditions not decided here: " +
 			strings.Join(append(kv.subject.Reasons, kv.account.Reasons...), "; ")
+		return v
+	case kv.unknownPrincipal:
+		v.gap, v.why = gapUndecidable, "a key policy statement with NotPrincipal might allow it; NotPrincipal is not evaluated here"
 		return v
 	case grantUnknown != "":
 		v.gap, v.why = gapUndecidable, grantUnknown
