@@ -159,10 +159,10 @@ func TestKMSCheck(t *testing.T) {
 			kms: keyWorld(awsfake.Key{Policy: `{"Statement": 42}`}), status: checks.Error, codes: "kms-key-policy-unreadable",
 			text: []string{"reading the key policy's statements"}, absent: []string{"kms-key-allowed"}},
 		{name: "NotPrincipal in the key policy", iam: func() *awsfake.IAM { return credentialstest.Alice(nil, credentialstest.PowerUser) }, withRepo: true,
-			kms: keyWorld(awsfake.Key{Policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:user/bob"},"Action":"kms:*","Resource":"*"}]}`}),
+			kms:    keyWorld(awsfake.Key{Policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::111122223333:user/bob"},"Action":"kms:*","Resource":"*"}]}`}),
 			status: checks.Error, codes: "kms-key-access-undecided", text: []string{"NotPrincipal is not evaluated here", "unknown: whether the identity may use"}},
 		{name: "Deny in the key policy", iam: func() *awsfake.IAM { return credentialstest.Alice(nil, credentialstest.PowerUser) }, withRepo: true,
-			kms: keyWorld(awsfake.Key{Policy: `{"Version":"2012-10-17","Statement":[{"Sid":"Use","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"},{"Sid":"NoDecrypt","Effect":"Deny","Principal":{"AWS":"` + credentialstest.AliceARN + `"},"Action":"kms:Decrypt","Resource":"*"}]}`}),
+			kms:    keyWorld(awsfake.Key{Policy: `{"Version":"2012-10-17","Statement":[{"Sid":"Use","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"},{"Sid":"NoDecrypt","Effect":"Deny","Principal":{"AWS":"` + credentialstest.AliceARN + `"},"Action":"kms:Decrypt","Resource":"*"}]}`}),
 			status: checks.Fail, codes: "kms-key-policy-denies", text: []string{"denies kms:Decrypt to IAM user alice", `statement "NoDecrypt"`}},
 		{name: "root", arn: "arn:aws:iam::111122223333:root", iam: func() *awsfake.IAM { return credentialstest.Alice(nil) }, status: checks.Pass, text: []string{"root user"}},
 	}
