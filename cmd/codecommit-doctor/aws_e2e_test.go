@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -49,15 +50,18 @@ type awsRun struct {
 	config      string // ~/.aws/config
 	args        []string
 	repo        string
-	secrets     []string // values no output may contain
-	env         []string // extra variables for the doctor
+	secrets     []string          // values no output may contain
+	home        map[string]string // more files in HOME (path relative to HOME: content)
+	url         string            // the repository URL when not awsRepoURL+repo
+	env         []string          // extra variables for the doctor
 }
 
 type awsWant struct {
 	status string
 	codes  []string // finding codes that must be present
 	text   []string // substrings of the check's summary, messages, remediation or evidence
-	absent []string // what the check's summary and findings must not say
+	absent []string // substrings that must not be there
+	hidden []string // substrings the check's summary and findings must not show (the evidence may)
 }
 
 func TestAWSScenarios(t *testing.T) {
@@ -70,7 +74,7 @@ func TestAWSScenarios(t *testing.T) {
 	}
 	tools.RequireTool(t, "git")
 	schemas := compileSchemas(t)
-	for _, sc := range awsScenarios() {
+	for _, sc := range slices.Concat(awsScenarios(), kmsScenarios(), gitCredentialsScenarios(), principalScenarios()) {
 		t.Run(sc.name, func(t *testing.T) {
 			srv := moto.Start(t, moto.Options{})
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -79,6 +83,9 @@ func TestAWSScenarios(t *testing.T) {
 			srv.Enforce(t)
 			env := awsDoctorEnv(t, srv, doctor, run)
 			url := awsRepoURL + run.repo
+			if run.url != "" {
+				url = run.url
+			}
 			base := append([]string{"--only", "credentials,permissions,kms"}, run.args...)
 
 			out := awsRunDoctor(ctx, t, doctor, env, append(append([]string{"-o", "json"}, base...), url))
@@ -249,8 +256,8 @@ func awsScenarios() []awsScenario {
 			want: map[string]awsWant{
 				"credentials": {status: "pass"},
 				"permissions": {status: "error", text: []string{"calling codecommit:GetRepository in us-east-1: nothing answers at 127.0.0.1:1 (connection refused)"},
-					absent: []string{"StatusCode: 0", "RequestID:", "dial tcp", "<nil>", "operation error"}},
-				"kms": {status: "error", text: []string{"reading the IAM policies of IAM user dev: reading the permissions boundary of user dev (iam:GetUser): nothing answers at 127.0.0.1:1 (connection refused)"}, absent: []string{"StatusCode: 0", "RequestID:", "dial tcp", "<nil>", "operation error"}},
+					hidden: []string{"StatusCode: 0", "RequestID:", "dial tcp", "<nil>", "operation error"}},
+				"kms": {status: "error", text: []string{"reading the IAM policies of IAM user dev: reading the permissions boundary of user dev (iam:GetUser): nothing answers at 127.0.0.1:1 (connection refused)"}, hidden: []string{"StatusCode: 0", "RequestID:", "dial tcp", "<nil>", "operation error"}},
 			},
 		},
 		{
@@ -423,6 +430,9 @@ func awsDoctorEnv(t *testing.T, srv *moto.Server, doctor string, run awsRun) []s
 			t.Fatal(err)
 		}
 	}
+	for name, content := range run.home {
+		w.WriteHome(name, content)
+	}
 	return w.Env(append([]string{
 		"AWS_ENDPOINT_URL=" + srv.URL,
 		"AWS_EC2_METADATA_DISABLED=true",
@@ -514,12 +524,17 @@ func awsCheckReport(t *testing.T, out string, want map[string]awsWant) {
 				t.Errorf("%s: report lacks %q\n%s", c.ID, s, all)
 			}
 		}
+		for _, s := range w.absent {
+			if strings.Contains(text, s) {
+				t.Errorf("%s: report has %q\n%s", c.ID, s, all)
+			}
+		}
 		// What is shown, without the evidence (raw errors belong there).
 		shown, _ := json.Marshal(struct {
 			Summary  string
 			Findings any
 		}{c.Summary, c.Findings})
-		for _, s := range w.absent {
+		for _, s := range w.hidden {
 			if strings.Contains(strings.ReplaceAll(string(shown), `\"`, `"`), s) {
 				t.Errorf("%s: report says %q\n%s", c.ID, s, all)
 			}

@@ -266,9 +266,9 @@ func TestProxyStopsIAMAndCodeCommit(t *testing.T) {
 		"credentials": {status: "pass"},
 		"permissions": {status: "error", codes: []string{"permissions-proxy-failed"},
 			text:   []string{words + "codecommit.proxytest.invalid:443", "Ask the proxy's administrator to allow CONNECT to codecommit.proxytest.invalid:443"},
-			absent: []string{"StatusCode: 0", "Forbidden\"", "operation error"}},
+			hidden: []string{"StatusCode: 0", "Forbidden\"", "operation error"}},
 		"kms": {status: "error", codes: []string{"kms-proxy-failed"},
 			text:   []string{words + "iam.proxytest.invalid:443"},
-			absent: []string{"StatusCode: 0", "operation error"}},
+			hidden: []string{"StatusCode: 0", "operation error"}},
 	})
 }
