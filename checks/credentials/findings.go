@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
@@ -157,9 +156,9 @@ func credentialProblem(env *checks.Env, res *checks.Result, f *checks.Finding, s
 		// The step that failed is the program, not the network.
 		f.Code, f.Severity = "credential-process-timeout", checks.Error
 		*summary = env.Redact(procErr.Error())
-		f.Message = fmt.Sprintf("The credential_process of profile %q, `%s`, did not finish in %s and was stopped: it waits for something "+
+		f.Message = fmt.Sprintf("%s (the credential_process of profile %q) and was stopped: it waits for something "+
 			"(a prompt, a browser sign-in, a lock, a service of its own), and the AWS CLI helper would wait for it the same way.",
-			pc.name, env.Redact(procErr.Command), procErr.Timeout.Round(time.Millisecond))
+			*summary, pc.name)
 		f.Remediation = processTimeoutFix(prof)
 		f.Docs = []string{processDocs}
 	case awsclient.ProblemExpiredToken:
