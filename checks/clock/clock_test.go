@@ -1,6 +1,7 @@
 package clock
 
 import (
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/checkstest"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 )
 
@@ -118,4 +120,29 @@ func reproTestClosedPort(t *testing.T) string {
 	port := srv.URL[strings.LastIndexByte(srv.URL, ':')+1:]
 	srv.Close()
 	return port
+}
+
+// A proxy that refuses the connection is named on the clock's line, with
+// a fix for the variable it came from; no request goes out.
+func TestClockNamesABrokenProxy(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	env := &checks.Env{Sys: checkstest.Sys{Env: map[string]string{"https_proxy": "http://" + addr, "AWS_ENDPOINT_URL_STS": "https://sts.example.invalid"}}}
+	env = checkstest.Provide(t, env, proxy.New())
+	res, err := checkstest.Run(t, New(), env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "could not read AWS time: proxy http://" + addr + " refused the connection"
+	if res.Status != checks.Error || checkstest.Codes(res) != "clock-unknown" || res.Summary != want {
+		t.Fatalf("%s %s %q, want %q", res.Status, checkstest.Codes(res), res.Summary, want)
+	}
+	text := checkstest.Text(res)
+	if !strings.Contains(text, "unset https_proxy") || strings.Contains(text, "AWS_ENDPOINT_URL_STS, then run") {
+		t.Errorf("fix:\n%s", text)
+	}
 }
