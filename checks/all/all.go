@@ -10,6 +10,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credhelper"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/githttp"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/grc"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/keychain"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/kms"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/permissions"
@@ -34,6 +35,7 @@ func Checks() []checks.Check {
 		kms.New(),
 		clock.New(),
 		reproduce.New(),
+		grc.New(),
 		// Fact providers: they report nothing.
 		chain.New(),
 		signing.New(),
