@@ -122,7 +122,8 @@ func interpreter(env *checks.Env, path string) string {
 	} else if len(fields) > 1 {
 		line = prog // options of the interpreter (#!/usr/bin/python3 -E) are not needed
 	}
-	if !strings.HasPrefix(strings.ToLower(filepath.Base(prog)), "python") {
+	base := prog[strings.LastIndexAny(prog, `/\`)+1:]
+	if !strings.HasPrefix(strings.ToLower(base), "python") {
 		return ""
 	}
 	return line
