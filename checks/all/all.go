@@ -8,6 +8,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/clock"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credhelper"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/frontends"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/githttp"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/grc"
@@ -36,6 +37,7 @@ func Checks() []checks.Check {
 		clock.New(),
 		reproduce.New(),
 		grc.New(),
+		frontends.New(),
 		// Fact providers: they report nothing.
 		chain.New(),
 		signing.New(),
