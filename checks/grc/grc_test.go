@@ -121,7 +121,7 @@ func TestGRC(t *testing.T) {
 			name: "China with git-remote-codecommit 1.0: signs for .amazonaws.com", url: "codecommit::cn-north-1://R", wrapper: "#!/usr/bin/python3",
 			python: "python 3.11.7\nbotocore 1.43.11\ngrc 1.0\n",
 			status: checks.Fail, codes: map[string]checks.Status{codeChinaOld: checks.Fail},
-			text:   []string{"git-remote-codecommit 1.0 signs for git-codecommit.cn-north-1.amazonaws.com", "export CODE_COMMIT_ENDPOINT=git-codecommit.cn-north-1.amazonaws.com.cn", "/usr/bin/python3"},
+			text: []string{"git-remote-codecommit 1.0 signs for git-codecommit.cn-north-1.amazonaws.com", "export CODE_COMMIT_ENDPOINT=git-codecommit.cn-north-1.amazonaws.com.cn", "/usr/bin/python3"},
 		},
 		{
 			name: "China with a current git-remote-codecommit: .amazonaws.com.cn, no finding", url: "codecommit::cn-northwest-1://R", wrapper: "#!/usr/bin/python3", python: pyOK,
@@ -131,7 +131,7 @@ func TestGRC(t *testing.T) {
 			name: "CODE_COMMIT_ENDPOINT for another region", url: "codecommit::eu-west-1://R", wrapper: "#!/usr/bin/python3", python: pyOK,
 			env:    map[string]string{"CODE_COMMIT_ENDPOINT": "git-codecommit.us-east-1.amazonaws.com"},
 			status: checks.Fail, codes: map[string]checks.Status{codeEndpointWrong: checks.Fail},
-			text:   []string{"signs for region eu-west-1", "whose git endpoint is git-codecommit.eu-west-1.amazonaws.com", "unset CODE_COMMIT_ENDPOINT"},
+			text: []string{"signs for region eu-west-1", "whose git endpoint is git-codecommit.eu-west-1.amazonaws.com", "unset CODE_COMMIT_ENDPOINT"},
 		},
 		{
 			name: "windows: GCM in the generic helper list", url: "codecommit::us-east-1://R", os: "windows", wrapper: "#!c:\\python312\\python.exe", python: pyOK,
@@ -144,7 +144,7 @@ func TestGRC(t *testing.T) {
 			name: "windows: GCM by path, with the AWS helper kept after the reset", url: "codecommit::us-east-1://R", os: "windows", wrapper: "#!/usr/bin/python3", python: pyOK,
 			entries: []gitcred.Entry{globalHelper(0, `C:/Program\ Files/Git/mingw64/bin/git-credential-manager.exe`), globalHelper(1, "!aws codecommit credential-helper $@")},
 			status:  checks.Warn, codes: map[string]checks.Status{codeGCM: checks.Warn},
-			text:    []string{`git config --global --add "credential.https://git-codecommit.us-east-1.amazonaws.com.helper" "!aws codecommit credential-helper $@"`},
+			text: []string{`git config --global --add "credential.https://git-codecommit.us-east-1.amazonaws.com.helper" "!aws codecommit credential-helper $@"`},
 		},
 		{
 			name: "windows: GCM scoped to another host is fine", url: "codecommit::us-east-1://R", os: "windows", wrapper: "#!/usr/bin/python3", python: pyOK,
