@@ -27,7 +27,11 @@ type grcWorld struct {
 	moto           *moto.Server
 	git            *gitendpoint.Server
 	alice, kim     moto.Principal
+	tom            moto.Principal // signs with a session token (grcToken)
 }
+
+// grcToken is a canary session token: it must never appear in any output.
+const grcToken = "FwoGZXIvYXdzEGRCANARYSESSIONTOKEN0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/abcdefghijklmnopqrstuvwxyz=="
 
 func newGRCWorld(t *testing.T) *grcWorld {
 	t.Helper()
@@ -53,11 +57,16 @@ func newGRCWorld(t *testing.T) *grcWorld {
 		Inline: map[string]string{"read-iam": reproReadIAM}}}); err != nil {
 		t.Fatal(err)
 	}
+	if w.tom, err = w.moto.NewUser(ctx, "tom", moto.UserSpec{Policies: moto.Policies{
+		Managed: []string{moto.PowerUserPolicyARN}}}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := w.moto.CreateRepository(ctx, "us-east-1", e2eRepo); err != nil {
 		t.Fatal(err)
 	}
 	w.moto.Enforce(t)
 	w.git = gitendpoint.Start(t, gitendpoint.Options{SignedHostAsSent: true})
+	w.git.AddKey(w.tom.Key.AccessKeyID, w.tom.Key.SecretAccessKey, grcToken)
 	w.git.AddKey(w.alice.Key.AccessKeyID, w.alice.Key.SecretAccessKey, "")
 	w.git.AddKey(w.kim.Key.AccessKeyID, w.kim.Key.SecretAccessKey, "")
 	w.git.DenyAction(w.kim.Key.AccessKeyID, gitendpoint.ActionGitPull, "User: "+w.kim.ARN+" is not authorized to perform: codecommit:GitPull on resource: arn:aws:codecommit:us-east-1:123456789012:"+e2eRepo)
@@ -198,6 +207,25 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			notText: []string{"pip install git-remote-codecommit", w.kim.Key.SecretAccessKey},
 		},
 		{
+			name: "the URL's profile has no credentials", url: "codecommit::us-east-1://nokeys@" + e2eRepo,
+			files:   map[string]string{".aws/config": alice + "[profile nokeys]\nregion = us-east-1\n", ".aws/credentials": creds},
+			want:    map[string]string{"remote-codecommit": "fail", "credentials": "fail"},
+			codes:   []string{"grc-credentials-failed", "grc-ls-remote-failed"},
+			absent:  []string{"grc-probe-ok", "grc-profile-not-found"},
+			text:    []string{`signs with profile "nokeys"`, "aws sts get-caller-identity --profile nokeys", "does not have credentials configured: nokeys"},
+			notText: []string{"pip install git-remote-codecommit"},
+		},
+		{
+			// Temporary credentials: the user name git-remote-codecommit
+			// sends is ACCESS_KEY_ID%SESSION_TOKEN.
+			name: "temporary credentials: signed with the session token, which is never shown", url: "codecommit::us-east-1://tom@" + e2eRepo,
+			files: map[string]string{".aws/config": alice, ".aws/credentials": creds + "[tom]\naws_access_key_id = " + w.tom.Key.AccessKeyID +
+				"\naws_secret_access_key = " + w.tom.Key.SecretAccessKey + "\naws_session_token = " + grcToken + "\n"},
+			want:    map[string]string{"remote-codecommit": "warn"},
+			codes:   []string{"grc-probe-ok", "grc-ls-remote-ok"},
+			notText: []string{grcToken, grcToken[:40], w.tom.Key.SecretAccessKey, w.tom.Key.AccessKeyID},
+		},
+		{
 			name: "not installed", url: "codecommit://alice@" + e2eRepo, files: base, noGRC: true,
 			want:   map[string]string{"remote": "fail", "remote-codecommit": "skip"},
 			codes:  []string{"git-remote-codecommit-missing"},
@@ -242,8 +270,9 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 					t.Errorf("the report does not say %q", s)
 				}
 			}
+			raw, _ := json.Marshal(rep)
 			for _, s := range sc.notText {
-				if strings.Contains(text, s) {
+				if strings.Contains(text, s) || strings.Contains(string(raw), s) {
 					t.Errorf("the report says %q, which it must not", s)
 				}
 			}
