@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,9 +95,7 @@ func (w *grcWorld) run(t *testing.T, sc grcScenario) (e2eReport, string) {
 	home := t.TempDir()
 	bin := filepath.Join(home, "bin")
 	files := map[string]string{".gitconfig": "[http]\n\tcurloptResolve = " + w.git.CurlResolve(w.git.Host()) + "\n"}
-	for k, v := range sc.files {
-		files[k] = v
-	}
+	maps.Copy(files, sc.files)
 	if !sc.noGRC {
 		src, err := os.ReadFile(filepath.Join("testdata", "grc", "git-remote-codecommit"))
 		if err != nil {
@@ -120,8 +119,8 @@ func (w *grcWorld) run(t *testing.T, sc grcScenario) (e2eReport, string) {
 	}
 	env := w.git.ClientEnv(home)
 	for i, kv := range env {
-		if strings.HasPrefix(kv, "PATH=") {
-			env[i] = "PATH=" + bin + string(os.PathListSeparator) + strings.TrimPrefix(kv, "PATH=")
+		if p, ok := strings.CutPrefix(kv, "PATH="); ok {
+			env[i] = "PATH=" + bin + string(os.PathListSeparator) + p
 		}
 	}
 	env = append(env, "AWS_ENDPOINT_URL="+w.moto.URL, "AWS_ENDPOINT_URL_STS="+w.moto.URL,
@@ -285,8 +284,6 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 
 func withFile(m map[string]string, name, content string) map[string]string {
 	out := map[string]string{name: content}
-	for k, v := range m {
-		out[k] = v
-	}
+	maps.Copy(out, m)
 	return out
 }
