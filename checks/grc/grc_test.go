@@ -52,6 +52,7 @@ type tc struct {
 	python  string
 	config  string // ~/.aws/config
 	entries []gitcred.Entry
+	flag    string // --profile
 	status  checks.Status
 	codes   map[string]checks.Status
 	absent  []string
@@ -69,7 +70,7 @@ func run(t *testing.T, c tc) (checks.Result, []string) {
 	if c.wrapper == "" {
 		m.grc = ""
 	}
-	env := (&checks.Env{Sys: m, Options: checks.Options{Offline: true}}).WithFacts(checkstest.Target(c.url))
+	env := (&checks.Env{Sys: m, Options: checks.Options{Offline: true, Profile: c.flag}}).WithFacts(checkstest.Target(c.url))
 	// The signing facts as the provider works them out on this machine.
 	sres, err := signing.New().Run(context.Background(), env)
 	if err != nil {
@@ -100,6 +101,16 @@ func TestGRC(t *testing.T) {
 			name: "AWS_DEFAULT_REGION wins over the profile's region; AWS_REGION is never read", url: "codecommit://dev@R", wrapper: "#!/usr/bin/env python3", python: pyOK, config: regional,
 			env:    map[string]string{"AWS_DEFAULT_REGION": "eu-west-1", "AWS_REGION": "ap-south-1"},
 			status: checks.Pass, text: []string{"signs for eu-west-1", "git-codecommit.eu-west-1.amazonaws.com"}, notText: []string{"ap-south-1"},
+		},
+		{
+			name: "--profile does not reach git-remote-codecommit: the URL's profile and its region count", url: "codecommit://dev@R", wrapper: "#!/usr/bin/python3", python: pyOK,
+			config: regional + "[profile other]\nregion = eu-north-1\n", flag: "other",
+			status: checks.Pass, text: []string{`signs for us-east-2 with profile "dev"`}, notText: []string{"eu-north-1"},
+		},
+		{
+			name: "no profile in the URL: AWS_DEFAULT_PROFILE before AWS_PROFILE, as botocore", url: "codecommit://R", wrapper: "#!/usr/bin/python3", python: pyOK,
+			config: regional + "[profile other]\nregion = eu-north-1\n", env: map[string]string{"AWS_DEFAULT_PROFILE": "dev", "AWS_PROFILE": "other"},
+			status: checks.Pass, text: []string{`signs for us-east-2 with profile "dev"`},
 		},
 		{
 			name: "the URL's profile is missing", url: "codecommit::us-east-1://ops@R", wrapper: "#!/usr/bin/python3", python: pyOK, config: regional + "[default]\nregion = us-east-1\n",

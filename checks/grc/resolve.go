@@ -33,12 +33,32 @@ type grcContext struct {
 	Path     string // /v1/repos/NAME
 }
 
-// resolve follows Context.from_url and git_url. The signing provider
-// already applies git-remote-codecommit's profile and region rules to
-// codecommit:// targets.
+// resolve follows Context.from_url and git_url: the profile before '@',
+// else botocore's AWS_DEFAULT_PROFILE, AWS_PROFILE, default (--profile does
+// not reach git-remote-codecommit); the region of codecommit::REGION://,
+// else AWS_DEFAULT_REGION, else the profile's.
 func resolve(env *checks.Env, t *checks.Target, sf *signing.Facts) grcContext {
-	c := grcContext{Profile: sf.Profile, ProfileSource: sf.ProfileSource, Explicit: t.URL.Profile != "",
-		Region: sf.Region, RegionSource: sf.RegionSource, Path: "/v1/repos/" + t.URL.Repository}
+	c := grcContext{Explicit: t.URL.Profile != "", Path: "/v1/repos/" + t.URL.Repository}
+	switch {
+	case t.URL.Profile != "":
+		c.Profile, c.ProfileSource = t.URL.Profile, "the codecommit:// URL"
+	case env.Sys.Getenv("AWS_DEFAULT_PROFILE") != "":
+		c.Profile, c.ProfileSource = env.Sys.Getenv("AWS_DEFAULT_PROFILE"), "AWS_DEFAULT_PROFILE"
+	case env.Sys.Getenv("AWS_PROFILE") != "":
+		c.Profile, c.ProfileSource = env.Sys.Getenv("AWS_PROFILE"), "AWS_PROFILE"
+	default:
+		c.Profile, c.ProfileSource = "default", "default"
+	}
+	switch {
+	case t.URL.Region != "":
+		c.Region, c.RegionSource = strings.ToLower(t.URL.Region), "the codecommit:: URL"
+	case env.Sys.Getenv("AWS_DEFAULT_REGION") != "":
+		c.Region, c.RegionSource = env.Sys.Getenv("AWS_DEFAULT_REGION"), "AWS_DEFAULT_REGION"
+	case sf.Files != nil:
+		if p, ok := sf.Files.Profile(c.Profile); ok && p.Get("region") != "" {
+			c.Region, c.RegionSource = p.Get("region"), fmt.Sprintf("the region of profile %q", c.Profile)
+		}
+	}
 	if h := env.Sys.Getenv(endpointVariable); h != "" {
 		c.Host, c.Override = h, true
 	} else if c.Region != "" {
