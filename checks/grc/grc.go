@@ -124,7 +124,8 @@ func (grcCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 		}
 	}
 	if gf, ok := git.Key.Get(env); ok && gf.Blocked == "" {
-		f, err := lsRemote(ctx, env, t)
+		f, ev, err := lsRemote(ctx, env, t)
+		res.AddEvidence("ls_remote", ev)
 		if err != nil {
 			return res, err
 		}

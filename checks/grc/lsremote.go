@@ -17,7 +17,7 @@ const lsRemoteTimeout = 30 * time.Second
 // git-remote-codecommit. credential.helper is reset on git's command line
 // (inherited by the `git remote-http` git-remote-codecommit starts), so no
 // helper stores the credentials it puts in the URL: the run changes nothing.
-func lsRemote(ctx context.Context, env *checks.Env, t *checks.Target) (checks.Finding, error) {
+func lsRemote(ctx context.Context, env *checks.Env, t *checks.Target) (checks.Finding, checks.ProgramRun, error) {
 	ctx, cancel := context.WithTimeout(ctx, lsRemoteTimeout)
 	defer cancel()
 	display := "git ls-remote " + t.URL.Display + " HEAD"
@@ -27,21 +27,20 @@ func lsRemote(ctx context.Context, env *checks.Env, t *checks.Target) (checks.Fi
 	if err != nil {
 		if ctx.Err() == context.DeadlineExceeded {
 			return checks.Finding{Code: codeLsRemoteFailed, Severity: checks.Fail,
-				Message: fmt.Sprintf("`%s` did not finish in %s.", display, lsRemoteTimeout)}, nil
+				Message: fmt.Sprintf("`%s` did not finish in %s.", display, lsRemoteTimeout)}, ev, nil
 		}
-		return checks.Finding{}, fmt.Errorf("running %s: %w", display, err)
+		return checks.Finding{}, ev, fmt.Errorf("running %s: %w", display, err)
 	}
 	if missing != nil {
-		return checks.Finding{}, fmt.Errorf("running %s: git is not on PATH", display)
+		return checks.Finding{}, ev, fmt.Errorf("running %s: git is not on PATH", display)
 	}
-	_ = ev
 	if out.ExitCode == 0 {
 		return checks.Finding{Code: codeLsRemoteOK, Severity: checks.Pass,
-			Message: fmt.Sprintf("`%s` works through git-remote-codecommit.", display)}, nil
+			Message: fmt.Sprintf("`%s` works through git-remote-codecommit.", display)}, ev, nil
 	}
 	why := reason(env.Redact(out.Stderr))
 	return checks.Finding{Code: codeLsRemoteFailed, Severity: checks.Fail,
-		Message: fmt.Sprintf("`%s` exited with status %d: %s", display, out.ExitCode, why)}, nil
+		Message: fmt.Sprintf("`%s` exited with status %d: %s", display, out.ExitCode, why)}, ev, nil
 }
 
 // reason picks the line of git's or git-remote-codecommit's stderr that

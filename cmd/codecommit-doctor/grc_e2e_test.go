@@ -84,6 +84,7 @@ type grcScenario struct {
 	env     []string
 	noGRC   bool   // git-remote-codecommit not on PATH
 	shebang string // "" = the real python3
+	clone   bool   // run inside a clone whose origin is url, with no argument
 	// want[checkID] = status; codes that must (not) appear anywhere.
 	want          map[string]string
 	codes, absent []string
@@ -126,11 +127,26 @@ func (w *grcWorld) run(t *testing.T, sc grcScenario) (e2eReport, string) {
 	env = append(env, "AWS_ENDPOINT_URL="+w.moto.URL, "AWS_ENDPOINT_URL_STS="+w.moto.URL,
 		"CODE_COMMIT_ENDPOINT="+w.git.Host()+":"+strconv.Itoa(w.git.Port()))
 	env = append(env, sc.env...)
+	dir := home
+	if sc.clone {
+		// A clone of the test's own making, inside the temporary HOME.
+		dir = filepath.Join(home, "clone")
+		for _, args := range [][]string{{"init", "-q", dir}, {"-C", dir, "remote", "add", "origin", sc.url}} {
+			c := exec.Command("git", args...)
+			c.Env = env
+			if out, err := c.CombinedOutput(); err != nil {
+				t.Fatalf("git %v: %v\n%s", args, err, out)
+			}
+		}
+	}
 	doctor := func(args ...string) string {
 		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 		defer cancel()
-		cmd := exec.CommandContext(ctx, w.doctor, append(args, sc.url)...)
-		cmd.Env, cmd.Dir = env, home
+		if !sc.clone {
+			args = append(args, sc.url)
+		}
+		cmd := exec.CommandContext(ctx, w.doctor, args...)
+		cmd.Env, cmd.Dir = env, dir
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		err := cmd.Run()
@@ -171,6 +187,17 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			absent:  []string{"grc-probe-refused", "grc-ls-remote-failed", "region-missing"},
 			text:    []string{"signs for us-east-1 with profile \"alice\"", "got 200", "works through git-remote-codecommit"},
 			notText: []string{"pip install git-remote-codecommit", w.alice.Key.SecretAccessKey},
+		},
+		{
+			name: "from a clone's origin: the fix names the remote", url: "codecommit::us-east-1://bob@" + e2eRepo, files: base, clone: true,
+			want:  map[string]string{"remote-codecommit": "fail"},
+			codes: []string{"grc-profile-not-found"},
+			text:  []string{"(from remote:origin)", "git remote set-url origin codecommit://PROFILE@" + e2eRepo + "   # PROFILE: one of alice, kim"},
+		},
+		{
+			name: "from a clone's origin: works", url: "codecommit://alice@" + e2eRepo, files: base, clone: true,
+			want:  map[string]string{"remote-codecommit": "warn"},
+			codes: []string{"grc-probe-ok", "grc-ls-remote-ok"},
 		},
 		{
 			name: "the profile of the URL does not exist", url: "codecommit::us-east-1://bob@" + e2eRepo, files: base,
