@@ -141,6 +141,9 @@ func (grcCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 func addInstall(res *checks.Result, in *install) {
 	res.AddEvidence("path", in.Path)
 	res.AddEvidence("interpreter", in.Interpreter)
+	if in.Shim != "" {
+		res.AddEvidence("pyenv_which", in.Shim)
+	}
 	if in.Run != nil {
 		res.AddEvidence("python_run", *in.Run)
 	}
@@ -149,6 +152,9 @@ func addInstall(res *checks.Result, in *install) {
 		parts = append(parts, in.Version)
 	}
 	msg := strings.Join(parts, " ") + " at " + in.Path
+	if in.Shim != "" {
+		msg += " (a pyenv shim for " + in.Shim + ")"
+	}
 	switch {
 	case in.Python != "":
 		msg += ", Python " + in.Python + " (" + in.Interpreter + ")"

@@ -3,6 +3,7 @@ package grc
 import (
 	"context"
 	"errors"
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -37,6 +38,12 @@ func (m machine) LookPath(name string) (string, error) {
 
 func (m machine) Run(_ context.Context, c sys.Command) (sys.Output, error) {
 	*m.ran = append(*m.ran, c.Name+" "+strings.Join(c.Args[:1], " "))
+	if strings.HasSuffix(c.Name, "/libexec/pyenv") && len(c.Args) == 2 && c.Args[0] == "which" {
+		if p, ok := m.Files["/home/u/.pyenv/versions/3.12.1/bin/"+c.Args[1]]; ok && p != "" {
+			return sys.Output{Path: c.Name, Stdout: "/home/u/.pyenv/versions/3.12.1/bin/" + c.Args[1] + "\n"}, nil
+		}
+		return sys.Output{Path: c.Name, ExitCode: 127, Stderr: "pyenv: " + c.Args[1] + ": command not found\n"}, nil
+	}
 	if len(c.Args) == 2 && c.Args[0] == "-c" && strings.Contains(c.Args[1], "botocore") {
 		return sys.Output{Path: c.Name, Stdout: m.python}, nil
 	}
@@ -53,6 +60,7 @@ type tc struct {
 	config  string // ~/.aws/config
 	entries []gitcred.Entry
 	flag    string // --profile
+	files   map[string]string
 	status  checks.Status
 	codes   map[string]checks.Status
 	absent  []string
@@ -60,12 +68,16 @@ type tc struct {
 	notText []string
 }
 
+// pyenvShim is a pyenv shim as pyenv writes them.
+const pyenvShim = "#!/usr/bin/env bash\nset -e\n[ -n \"$PYENV_DEBUG\" ] && set -x\n\nprogram=\"${0##*/}\"\n\nexport PYENV_ROOT=\"/home/u/.pyenv\"\nexec \"/home/u/.pyenv/libexec/pyenv\" exec \"$program\" \"$@\""
+
 const pyOK = "python 3.11.7\nbotocore 1.43.11\ngrc 1.17\n"
 
 func run(t *testing.T, c tc) (checks.Result, []string) {
 	t.Helper()
 	var ran []string
 	files := map[string]string{"/usr/local/bin/git-remote-codecommit": c.wrapper + "\nimport re\n", "/home/u/.aws/config": c.config}
+	maps.Copy(files, c.files)
 	m := machine{Sys: checkstest.Sys{Env: c.env, Files: files, OS: c.os}, grc: "/usr/local/bin/git-remote-codecommit", python: c.python, ran: &ran}
 	if c.wrapper == "" {
 		m.grc = ""
@@ -127,6 +139,17 @@ func TestGRC(t *testing.T) {
 		{
 			name: "a pyenv shim: the Python is not guessed, and nothing is run", url: "codecommit::us-east-1://R", wrapper: "#!/usr/bin/env bash", python: pyOK,
 			status: checks.Pass, text: []string{"its Python could not be read from the wrapper"}, notText: []string{"Python 3.11.7"},
+		},
+		{
+			name: "a pyenv shim: pyenv which names the script, whose Python is asked", url: "codecommit::us-east-1://R", python: pyOK,
+			wrapper: pyenvShim,
+			files:   map[string]string{"/home/u/.pyenv/versions/3.12.1/bin/git-remote-codecommit": "#!/home/u/.pyenv/versions/3.12.1/bin/python3.12\n"},
+			status:  checks.Pass,
+			text:    []string{"(a pyenv shim for /home/u/.pyenv/versions/3.12.1/bin/git-remote-codecommit), Python 3.11.7 (/home/u/.pyenv/versions/3.12.1/bin/python3.12)"},
+		},
+		{
+			name: "a pyenv shim whose version has no git-remote-codecommit", url: "codecommit::us-east-1://R", python: pyOK, wrapper: pyenvShim,
+			status: checks.Pass, text: []string{"its Python could not be read from the wrapper"}, notText: []string{"pyenv shim for"},
 		},
 		{
 			name: "China with git-remote-codecommit 1.0: signs for .amazonaws.com", url: "codecommit::cn-north-1://R", wrapper: "#!/usr/bin/python3",

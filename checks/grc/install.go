@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -53,6 +54,9 @@ type install struct {
 	// ("" when unknown); BotocoreErr is why botocore did not import.
 	Python, Botocore, Version, BotocoreErr string
 	Run                                    *checks.ProgramRun
+	// Shim is the script a pyenv shim runs (`pyenv which`), when Path is
+	// one.
+	Shim string
 }
 
 // findInstall looks git-remote-codecommit up on PATH, reads its wrapper's
@@ -63,12 +67,19 @@ func findInstall(ctx context.Context, env *checks.Env) (*install, error) {
 		return nil, err
 	}
 	in := &install{Path: p}
+	ctx, cancel := context.WithTimeout(ctx, pythonTimeout)
+	defer cancel()
 	in.Interpreter = interpreter(env, p)
+	if in.Interpreter == "" {
+		if real, err := throughPyenv(ctx, env, p); err != nil {
+			return nil, err
+		} else if real != "" {
+			in.Shim, in.Interpreter = real, interpreter(env, real)
+		}
+	}
 	if in.Interpreter == "" {
 		return in, nil
 	}
-	ctx, cancel := context.WithTimeout(ctx, pythonTimeout)
-	defer cancel()
 	name, args := in.Interpreter, []string{"-c", pythonScript}
 	if fields := strings.Fields(in.Interpreter); len(fields) > 1 && filepath.Base(fields[0]) == "env" {
 		name = fields[1] // #!/usr/bin/env python3
@@ -101,6 +112,40 @@ func findInstall(ctx context.Context, env *checks.Env) (*install, error) {
 		}
 	}
 	return in, nil
+}
+
+// pyenvShimRE finds the pyenv a pyenv shim execs:
+// exec "/home/u/.pyenv/libexec/pyenv" exec "$program" "$@"
+var pyenvShimRE = regexp.MustCompile(`exec "([^"\n]*/libexec/pyenv)" exec "\$program"`)
+
+// throughPyenv returns the script a pyenv shim would run
+// (`pyenv which git-remote-codecommit`), "" when path is no pyenv shim or
+// pyenv names nothing. Only an interrupted run is an error.
+func throughPyenv(ctx context.Context, env *checks.Env, path string) (string, error) {
+	b, err := env.Sys.ReadFile(path, maxWrapper)
+	if err != nil {
+		return "", nil
+	}
+	m := pyenvShimRE.FindSubmatch(b)
+	if m == nil {
+		return "", nil
+	}
+	out, _, missing, err := checks.RunProgram(ctx, env, func(error) checks.Finding { return checks.Finding{} },
+		sys.Command{Name: string(m[1]), Args: []string{"which", program}, MaxOutput: 4096})
+	if err != nil {
+		if ctx.Err() == context.Canceled {
+			return "", err
+		}
+		return "", nil
+	}
+	if missing != nil || out.ExitCode != 0 {
+		return "", nil
+	}
+	real := strings.TrimSpace(out.Stdout)
+	if strings.ContainsAny(real, "\n\r") || real == "" {
+		return "", nil
+	}
+	return real, nil
 }
 
 // interpreter reads the wrapper's "#!" line and returns it when it names a
