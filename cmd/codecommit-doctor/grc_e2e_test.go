@@ -302,7 +302,7 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 					t.Errorf("the report says %q, which it must not", s)
 				}
 			}
-			if t.Failed() {
+			if t.Failed() || os.Getenv("GRC_SHOW") != "" {
 				t.Logf("report:\n%s", text)
 			}
 		})
