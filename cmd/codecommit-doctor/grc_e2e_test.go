@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/gitendpoint"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/moto"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
@@ -28,6 +30,7 @@ type grcWorld struct {
 	moto           *moto.Server
 	git            *gitendpoint.Server
 	alice, kim     moto.Principal
+	schemas        []*jsonschema.Schema
 	tom            moto.Principal // signs with a session token (grcToken)
 }
 
@@ -49,7 +52,7 @@ func newGRCWorld(t *testing.T) *grcWorld {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	w := &grcWorld{doctor: doctor, python: python, moto: moto.Start(t, moto.Options{})}
+	w := &grcWorld{doctor: doctor, python: python, moto: moto.Start(t, moto.Options{}), schemas: compileSchemas(t)}
 	if w.alice, err = w.moto.NewUser(ctx, "alice", moto.UserSpec{Policies: moto.Policies{
 		Managed: []string{moto.PowerUserPolicyARN}, Inline: map[string]string{"read-iam": reproReadIAM}}}); err != nil {
 		t.Fatal(err)
@@ -156,6 +159,7 @@ func (w *grcWorld) run(t *testing.T, sc grcScenario) (e2eReport, string) {
 		return stdout.String()
 	}
 	out := doctor("-o", "json")
+	awsValidateSchema(t, w.schemas, out)
 	var rep e2eReport
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("the report is not JSON: %v\n%s", err, out)
