@@ -81,13 +81,14 @@ func newGRCWorld(t *testing.T) *grcWorld {
 }
 
 type grcScenario struct {
-	name    string
-	url     string
-	files   map[string]string // under HOME
-	env     []string
-	noGRC   bool   // git-remote-codecommit not on PATH
-	shebang string // "" = the real python3
-	clone   bool   // run inside a clone whose origin is url, with no argument
+	name      string
+	url       string
+	files     map[string]string // under HOME
+	env       []string
+	noGRC     bool   // git-remote-codecommit not on PATH
+	shebang   string // "" = the real python3
+	clone     bool   // run inside a clone whose origin is url, with no argument
+	gitconfig string // appended to ~/.gitconfig
 	// want[checkID] = status; codes that must (not) appear anywhere.
 	want          map[string]string
 	codes, absent []string
@@ -98,7 +99,7 @@ func (w *grcWorld) run(t *testing.T, sc grcScenario) (e2eReport, string) {
 	t.Helper()
 	home := t.TempDir()
 	bin := filepath.Join(home, "bin")
-	files := map[string]string{".gitconfig": "[http]\n\tcurloptResolve = " + w.git.CurlResolve(w.git.Host()) + "\n"}
+	files := map[string]string{".gitconfig": "[http]\n\tcurloptResolve = " + w.git.CurlResolve(w.git.Host()) + "\n" + sc.gitconfig}
 	maps.Copy(files, sc.files)
 	if !sc.noGRC {
 		src, err := os.ReadFile(filepath.Join("testdata", "grc", "git-remote-codecommit"))
@@ -191,6 +192,15 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			absent:  []string{"grc-probe-refused", "grc-ls-remote-failed", "region-missing"},
 			text:    []string{"signs for us-east-1 with profile \"alice\"", "got 200", "works through git-remote-codecommit"},
 			notText: []string{"pip install git-remote-codecommit", w.alice.Key.SecretAccessKey},
+		},
+		{
+			// After a request that worked git asks every helper to store
+			// the credentials git-remote-codecommit put in the URL: the
+			// doctor's git ls-remote must let none of them.
+			name: "works, with `store` as a helper: nothing is stored", url: "codecommit://alice@" + e2eRepo, files: base,
+			gitconfig: "[credential]\n\thelper = store\n",
+			want:      map[string]string{"remote-codecommit": "warn"},
+			codes:     []string{"grc-ls-remote-ok"},
 		},
 		{
 			name: "from a clone's origin: the fix names the remote", url: "codecommit::us-east-1://bob@" + e2eRepo, files: base, clone: true,
