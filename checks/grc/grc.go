@@ -70,7 +70,7 @@ func (grcCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 		return checks.Skipped("git-remote-codecommit is not on PATH: see the remote check"), nil
 	}
 	res := checks.Result{Status: checks.Pass}
-	addInstall(&res, in)
+	addInstall(&res, in, env.Sys.GOOS())
 	sf, ok := signing.Key.Get(env)
 	if !ok {
 		return res, fmt.Errorf("the profile and region git-remote-codecommit uses were not worked out")
@@ -138,7 +138,7 @@ func (grcCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 }
 
 // addInstall reports where git-remote-codecommit is and what it runs on.
-func addInstall(res *checks.Result, in *install) {
+func addInstall(res *checks.Result, in *install, goos string) {
 	res.AddEvidence("path", in.Path)
 	res.AddEvidence("interpreter", in.Interpreter)
 	if in.Shim != "" {
@@ -167,7 +167,7 @@ func addInstall(res *checks.Result, in *install) {
 		msg += ", botocore " + in.Botocore
 	}
 	res.Add(checks.Finding{Code: codeInstalled, Severity: checks.Pass, Message: msg})
-	py := shellword.POSIX(in.pythonCommand())
+	py := shellword.Quote(in.pythonCommand(), goos)
 	if in.Python != "" && pythonOld(in.Python) {
 		res.Add(checks.Finding{Code: codePythonOld, Severity: checks.Warn,
 			Message: fmt.Sprintf("git-remote-codecommit runs on Python %s (%s): botocore has no release for Pythons older than %s, so its botocore%s stays old and may not know newer regions or profile types (sso_session, login_session).",

@@ -30,7 +30,7 @@ func (m machine) LookPath(name string) (string, error) {
 	if name == program && m.grc != "" {
 		return m.grc, nil
 	}
-	if name == "python3" || strings.HasPrefix(name, "/") {
+	if name == "python3" || strings.HasPrefix(name, "/") || strings.HasPrefix(name, "C:") {
 		return name, nil
 	}
 	return "", os.ErrNotExist
@@ -61,6 +61,7 @@ type tc struct {
 	entries []gitcred.Entry
 	flag    string // --profile
 	files   map[string]string
+	grcPath string // "" = /usr/local/bin/git-remote-codecommit
 	status  checks.Status
 	codes   map[string]checks.Status
 	absent  []string
@@ -76,9 +77,13 @@ const pyOK = "python 3.11.7\nbotocore 1.43.11\ngrc 1.17\n"
 func run(t *testing.T, c tc) (checks.Result, []string) {
 	t.Helper()
 	var ran []string
-	files := map[string]string{"/usr/local/bin/git-remote-codecommit": c.wrapper + "\nimport re\n", "/home/u/.aws/config": c.config}
+	grc := c.grcPath
+	if grc == "" {
+		grc = "/usr/local/bin/git-remote-codecommit"
+	}
+	files := map[string]string{grc: c.wrapper + "\nimport re\n", "/home/u/.aws/config": c.config}
 	maps.Copy(files, c.files)
-	m := machine{Sys: checkstest.Sys{Env: c.env, Files: files, OS: c.os}, grc: "/usr/local/bin/git-remote-codecommit", python: c.python, ran: &ran}
+	m := machine{Sys: checkstest.Sys{Env: c.env, Files: files, OS: c.os}, grc: grc, python: c.python, ran: &ran}
 	if c.wrapper == "" {
 		m.grc = ""
 	}
@@ -150,6 +155,14 @@ func TestGRC(t *testing.T) {
 		{
 			name: "a pyenv shim whose version has no git-remote-codecommit", url: "codecommit::us-east-1://R", python: pyOK, wrapper: pyenvShim,
 			status: checks.Pass, text: []string{"its Python could not be read from the wrapper"}, notText: []string{"pyenv shim for"},
+		},
+		{
+			name: "windows: pip's .exe launcher names its Python between the launcher and the zip", url: "codecommit::us-east-1://R", os: "windows",
+			grcPath: `C:\Users\u\AppData\Local\Programs\Python\Python38\Scripts\git-remote-codecommit.exe`,
+			wrapper: "MZ\x90\x00launcher code...\x00\x00#!\"C:\\Program Files\\Python38\\python.exe\"\r\nPK\x03\x04zipped __main__.py",
+			python:  "python 3.8.10\nbotocore-error ModuleNotFoundError: No module named 'botocore'\ngrc unknown\n",
+			status:  checks.Fail, codes: map[string]checks.Status{codePythonOld: checks.Warn, codeBotocoreMissing: checks.Fail},
+			text: []string{`Python 3.8.10 ("C:\Program Files\Python38\python.exe")`, `"C:\Program Files\Python38\python.exe" -m pip install --upgrade git-remote-codecommit`},
 		},
 		{
 			name: "China with git-remote-codecommit 1.0: signs for .amazonaws.com", url: "codecommit::cn-north-1://R", wrapper: "#!/usr/bin/python3",

@@ -1,6 +1,7 @@
 package grc
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -80,10 +81,7 @@ func findInstall(ctx context.Context, env *checks.Env) (*install, error) {
 	if in.Interpreter == "" {
 		return in, nil
 	}
-	name, args := in.Interpreter, []string{"-c", pythonScript}
-	if fields := strings.Fields(in.Interpreter); len(fields) > 1 && filepath.Base(fields[0]) == "env" {
-		name = fields[1] // #!/usr/bin/env python3
-	}
+	name, args := pythonOf(in.Interpreter), []string{"-c", pythonScript}
 	out, ev, missing, err := checks.RunProgram(ctx, env, func(error) checks.Finding { return checks.Finding{} },
 		sys.Command{Name: name, Args: args, Display: name + " -c 'import sys, botocore; print versions'", MaxOutput: 4096})
 	if err != nil {
@@ -148,42 +146,81 @@ func throughPyenv(ctx context.Context, env *checks.Env, path string) (string, er
 	return real, nil
 }
 
+// maxLauncher bounds the read of a Windows console-script launcher (.exe).
+const maxLauncher = 1 << 20
+
+// launcherShebang finds the "#!" line pip's Windows launcher (distlib)
+// carries between the launcher program and the zip archive of the script:
+// the last "#!" before the first local file header "PK\x03\x04" after it.
+func launcherShebang(b []byte) (string, bool) {
+	zip := bytes.LastIndex(b, []byte("PK\x03\x04"))
+	if zip < 0 {
+		return "", false
+	}
+	i := bytes.LastIndex(b[:zip], []byte("#!"))
+	if i < 0 || zip-i > 1024 {
+		return "", false
+	}
+	return string(b[i:zip]), true
+}
+
 // interpreter reads the wrapper's "#!" line and returns it when it names a
-// Python ("/usr/bin/python3", "/usr/bin/env python3").
+// Python ("/usr/bin/python3", "/usr/bin/env python3", and in a Windows
+// launcher "C:\Python312\python.exe").
 func interpreter(env *checks.Env, path string) string {
-	b, err := env.Sys.ReadFile(path, maxWrapper)
-	if err != nil || !strings.HasPrefix(string(b), "#!") {
+	limit := int64(maxWrapper)
+	exe := strings.HasSuffix(strings.ToLower(path), ".exe")
+	if exe {
+		limit = maxLauncher
+	}
+	b, err := env.Sys.ReadFile(path, limit)
+	if err != nil {
 		return ""
 	}
-	line, _, _ := strings.Cut(string(b[2:]), "\n")
+	text := string(b)
+	if exe {
+		var ok bool
+		if text, ok = launcherShebang(b); !ok {
+			return ""
+		}
+	}
+	if !strings.HasPrefix(text, "#!") {
+		return ""
+	}
+	line, _, _ := strings.Cut(text[2:], "\n")
 	line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
-	fields := strings.Fields(line)
-	if len(fields) == 0 {
-		return ""
-	}
-	prog := fields[0]
-	if filepath.Base(prog) == "env" && len(fields) > 1 {
-		prog = fields[1]
-	} else if len(fields) > 1 {
-		line = prog // options of the interpreter (#!/usr/bin/python3 -E) are not needed
-	}
+	prog := pythonOf(line)
 	base := prog[strings.LastIndexAny(prog, `/\`)+1:]
-	if !strings.HasPrefix(strings.ToLower(base), "python") {
+	if prog == "" || !strings.HasPrefix(strings.ToLower(base), "python") {
 		return ""
 	}
 	return line
 }
 
-// pythonCommand is how to run the wrapper's Python in a printed fix.
-func (in *install) pythonCommand() string {
-	fields := strings.Fields(in.Interpreter)
-	if len(fields) > 1 && filepath.Base(fields[0]) == "env" {
+// pythonOf is the program a "#!" line runs: the quoted path of a Windows
+// launcher ("C:\Program Files\Python312\python.exe"), the word after
+// /usr/bin/env, else the first word (interpreter options are not needed).
+func pythonOf(line string) string {
+	if rest, ok := strings.CutPrefix(line, `"`); ok {
+		p, _, _ := strings.Cut(rest, `"`)
+		return p
+	}
+	fields := strings.Fields(line)
+	switch {
+	case len(fields) == 0:
+		return ""
+	case filepath.Base(fields[0]) == "env" && len(fields) > 1:
 		return fields[1]
 	}
-	if len(fields) == 0 {
-		return "PYTHON"
-	}
 	return fields[0]
+}
+
+// pythonCommand is how to run the wrapper's Python in a printed fix.
+func (in *install) pythonCommand() string {
+	if p := pythonOf(in.Interpreter); p != "" {
+		return p
+	}
+	return "PYTHON"
 }
 
 // pythonOld reports whether the version is older than minPython.
