@@ -101,40 +101,67 @@ func (grcCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 		res.Summary += "; --offline: no request sent"
 		return res, nil
 	}
-	creds, err := grcCredentials(ctx, env, ctxFacts)
-	if err != nil {
-		if ctx.Err() != nil {
-			return res, err
-		}
-		res.Add(checks.Finding{Code: codeCredentials, Severity: checks.Fail,
-			Message:     fmt.Sprintf("git-remote-codecommit signs with profile %q (%s), and its credentials cannot be loaded: %s", ctxFacts.Profile, ctxFacts.ProfileSource, env.Redact(err.Error())),
-			Remediation: []string{"aws sts get-caller-identity --profile " + shellword.POSIX(ctxFacts.Profile)},
-			Docs:        []string{remedy.GRCDocs}})
-		res.Summary = fmt.Sprintf("no credentials for profile %q", ctxFacts.Profile)
-	} else {
-		pr := probeAsGRC(ctx, env, t, ctxFacts, creds)
-		if pr.err != nil && pr.resp == nil {
-			if ctx.Err() != nil {
-				return res, ctx.Err()
-			}
-			return res, fmt.Errorf("sending the request git-remote-codecommit would send to %s: %w", ctxFacts.Host, pr.err)
-		}
-		if f, ok := probeFinding(t, ctxFacts, pr); ok {
-			res.Add(f)
-		}
+	// The real git ls-remote runs while the doctor signs its own request:
+	// one check budget covers both.
+	type lsResult struct {
+		f   checks.Finding
+		ev  checks.ProgramRun
+		err error
+		ran bool
 	}
-	if gf, ok := git.Key.Get(env); ok && gf.Blocked == "" {
-		f, ev, err := lsRemote(ctx, env, t)
-		res.AddEvidence("ls_remote", ev)
-		if err != nil {
-			return res, err
+	ls := make(chan lsResult, 1)
+	go func() {
+		if gf, ok := git.Key.Get(env); !ok || gf.Blocked != "" {
+			ls <- lsResult{}
+			return
 		}
-		res.Add(f)
+		f, ev, err := lsRemote(ctx, env, t)
+		ls <- lsResult{f: f, ev: ev, err: err, ran: true}
+	}()
+	probeErr := probeStep(ctx, env, t, ctxFacts, &res)
+	l := <-ls
+	if probeErr != nil {
+		return res, probeErr
+	}
+	if l.ran {
+		res.AddEvidence("ls_remote", l.ev)
+		if l.err != nil {
+			return res, l.err
+		}
+		res.Add(l.f)
 	}
 	if res.Has(codeLsRemoteFailed) || res.Has(codeProbeRefused) || res.Has(codeProbeNotFound) {
 		res.Summary = fmt.Sprintf("git-remote-codecommit is refused for %s", t.URL.Display)
 	}
 	return res, nil
+}
+
+// probeStep loads the credentials git-remote-codecommit signs with and
+// sends the request it would send; an error means the check could not tell.
+func probeStep(ctx context.Context, env *checks.Env, t *checks.Target, c grcContext, res *checks.Result) error {
+	creds, err := grcCredentials(ctx, env, c)
+	if err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		res.Add(checks.Finding{Code: codeCredentials, Severity: checks.Fail,
+			Message:     fmt.Sprintf("git-remote-codecommit signs with profile %q (%s), and its credentials cannot be loaded: %s", c.Profile, c.ProfileSource, env.Redact(err.Error())),
+			Remediation: []string{"aws sts get-caller-identity --profile " + shellword.Quote(c.Profile, env.Sys.GOOS())},
+			Docs:        []string{remedy.GRCDocs}})
+		res.Summary = fmt.Sprintf("no credentials for profile %q", c.Profile)
+		return nil
+	}
+	pr := probeAsGRC(ctx, env, t, c, creds)
+	if pr.err != nil && pr.resp == nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return fmt.Errorf("sending the request git-remote-codecommit would send to %s: %w", c.Host, pr.err)
+	}
+	if f, ok := probeFinding(t, c, pr); ok {
+		res.Add(f)
+	}
+	return nil
 }
 
 // addInstall reports where git-remote-codecommit is and what it runs on.
