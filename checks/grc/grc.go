@@ -16,6 +16,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
@@ -158,7 +159,11 @@ func probeStep(ctx context.Context, env *checks.Env, t *checks.Target, c grcCont
 		}
 		return fmt.Errorf("sending the request git-remote-codecommit would send to %s: %w", c.Host, pr.err)
 	}
-	if f, ok := probeFinding(t, c, pr); ok {
+	var id awsclient.Identity
+	if f, ok := credentials.Key.Get(env); ok && !f.Rejected && f.Profile == c.Profile {
+		id = f.Identity
+	}
+	if f, ok := probeFinding(t, c, pr, id); ok {
 		res.Add(f)
 	}
 	return nil

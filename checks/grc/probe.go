@@ -8,6 +8,8 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/probe"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/redact"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
@@ -53,7 +55,7 @@ func probeAsGRC(ctx context.Context, env *checks.Env, t *checks.Target, c grcCon
 }
 
 // probeFinding judges the answer.
-func probeFinding(t *checks.Target, c grcContext, pr probeResult) (checks.Finding, bool) {
+func probeFinding(t *checks.Target, c grcContext, pr probeResult, id awsclient.Identity) (checks.Finding, bool) {
 	if pr.resp == nil {
 		return checks.Finding{}, false
 	}
@@ -64,14 +66,18 @@ func probeFinding(t *checks.Target, c grcContext, pr probeResult) (checks.Findin
 		return checks.Finding{Code: codeProbeOK, Severity: checks.Pass,
 			Message: fmt.Sprintf("GET %s, %s, got %d %s.", pr.url, signed, st, pr.resp.Reason)}, true
 	case st == 403 || st == 401:
-		arn := fmt.Sprintf("arn:aws:codecommit:%s:ACCOUNT:%s", c.Region, t.URL.Repository)
+		account, who := "ACCOUNT", "IDENTITY_ARN"
+		if id.ARN != "" {
+			account, who = id.Account, id.ARN
+		}
+		arn := fmt.Sprintf("arn:%s:codecommit:%s:%s:%s", partition(c.Region), c.Region, account, t.URL.Repository)
 		msg := fmt.Sprintf("GET %s, %s, was refused with %d %s", pr.url, signed, st, pr.resp.Reason)
 		if body != "" {
 			msg += ": " + body
 		}
 		msg += fmt.Sprintf(". CodeCommit refuses a fetch when the identity may not codecommit:GitPull %s, when the signature is for another region or host, or when the credentials are not valid: the permissions, region and credentials checks say which.", arn)
 		return checks.Finding{Code: codeProbeRefused, Severity: checks.Fail, Message: msg,
-			Remediation: []string{fmt.Sprintf("aws iam simulate-principal-policy --policy-source-arn IDENTITY_ARN --action-names codecommit:GitPull --resource-arns %s   # IDENTITY_ARN: from aws sts get-caller-identity --profile %s", arn, c.Profile)},
+			Remediation: []string{simulateFix(who, arn, c.Profile)},
 			Docs:        []string{remedy.TroubleDocs}}, true
 	case st == 404:
 		return checks.Finding{Code: codeProbeNotFound, Severity: checks.Fail,
@@ -79,4 +85,22 @@ func probeFinding(t *checks.Target, c grcContext, pr probeResult) (checks.Findin
 			Remediation: []string{fmt.Sprintf("aws codecommit list-repositories --region %s --profile %s", c.Region, c.Profile)}}, true
 	}
 	return checks.Finding{}, false
+}
+
+// simulateFix asks IAM whether the identity may pull; the identity is a
+// placeholder when the credentials check did not name it.
+func simulateFix(who, arn, profile string) string {
+	cmd := fmt.Sprintf("aws iam simulate-principal-policy --policy-source-arn %s --action-names codecommit:GitPull --resource-arns %s", who, arn)
+	if who == "IDENTITY_ARN" {
+		cmd += "   # IDENTITY_ARN: from aws sts get-caller-identity --profile " + profile
+	}
+	return cmd
+}
+
+// partition is the ARN partition of a region.
+func partition(region string) string {
+	if p := ccurl.Partition(region); p != "" {
+		return p
+	}
+	return ccurl.PartitionAWS
 }

@@ -243,7 +243,7 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			want:    map[string]string{"remote-codecommit": "fail"},
 			codes:   []string{"grc-probe-refused", "grc-ls-remote-failed"},
 			absent:  []string{"grc-probe-ok", "grc-ls-remote-ok"},
-			text:    []string{"refused with 403", "codecommit:GitPull arn:aws:codecommit:us-east-1:ACCOUNT:" + e2eRepo, "aws iam simulate-principal-policy"},
+			text:    []string{"refused with 403", "codecommit:GitPull arn:aws:codecommit:us-east-1:123456789012:" + e2eRepo, "aws iam simulate-principal-policy --policy-source-arn arn:aws:iam::123456789012:user/kim --action-names codecommit:GitPull"},
 			notText: []string{"pip install git-remote-codecommit", w.kim.Key.SecretAccessKey},
 		},
 		{
