@@ -15,16 +15,18 @@ type app struct {
 	Path string
 }
 
-// clientPaths are where each client installs, relative to the macOS
+// client is a GUI client and where it installs, relative to the macOS
 // application folders or to %LOCALAPPDATA% on Windows.
-var clientPaths = map[string]struct{ mac, windows string }{
-	"GitHub Desktop": {"GitHub Desktop.app", "GitHubDesktop"},
-	"Fork":           {"Fork.app", "Fork"},
-	"Sourcetree":     {"Sourcetree.app", "SourceTree"},
-}
+type client struct{ name, mac, windows string }
 
-// clientOrder keeps the report stable.
-var clientOrder = []string{"GitHub Desktop", "Fork", "Sourcetree"}
+// clients are the clients looked for, in report order.
+func clients() []client {
+	return []client{
+		{"GitHub Desktop", "GitHub Desktop.app", "GitHubDesktop"},
+		{"Fork", "Fork.app", "Fork"},
+		{"Sourcetree", "Sourcetree.app", "SourceTree"},
+	}
+}
 
 // guiClients stats the few places the clients install to.
 func guiClients(env *checks.Env) []app {
@@ -45,14 +47,14 @@ func guiClients(env *checks.Env) []app {
 		}
 	}
 	var out []app
-	for _, name := range clientOrder {
-		rel := clientPaths[name].mac
+	for _, c := range clients() {
+		rel := c.mac
 		if env.Sys.GOOS() == "windows" {
-			rel = clientPaths[name].windows
+			rel = c.windows
 		}
 		for _, r := range roots {
 			if p := r + sep + rel; env.Sys.FileExists(p) {
-				out = append(out, app{Name: name, Path: p})
+				out = append(out, app{Name: c.name, Path: p})
 				break
 			}
 		}

@@ -130,7 +130,7 @@ func wslAWSFinding(env *checks.Env, h gitcred.Helper, fx chain.Fixer) checks.Fin
 
 // linuxPrefixes are paths that exist in WSL or Linux but not to Git for
 // Windows (which mounts drives at /c/, not /mnt/c/).
-var linuxPrefixes = []string{"/mnt/", "/home/", "/snap/", "/usr/local/", "/opt/"}
+func linuxPrefixes() []string { return []string{"/mnt/", "/home/", "/snap/", "/usr/local/", "/opt/"} }
 
 // linuxHelperFindings: on Windows, helpers written as Linux paths.
 func linuxHelperFindings(cf *chain.Facts, fx chain.Fixer) []checks.Finding {
@@ -138,7 +138,7 @@ func linuxHelperFindings(cf *chain.Facts, fx chain.Fixer) []checks.Finding {
 	for _, h := range cf.Chain.Helpers {
 		p := program(h)
 		linux := false
-		for _, pre := range linuxPrefixes {
+		for _, pre := range linuxPrefixes() {
 			if strings.HasPrefix(p, pre) {
 				linux = true
 			}
