@@ -8,8 +8,10 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/clock"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credhelper"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/frontends"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/githttp"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/grc"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/keychain"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/kms"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/permissions"
@@ -35,6 +37,8 @@ func Checks() []checks.Check {
 		kms.New(),
 		clock.New(),
 		reproduce.New(),
+		grc.New(),
+		frontends.New(),
 		// Fact providers: they report nothing.
 		chain.New(),
 		signing.New(),

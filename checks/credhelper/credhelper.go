@@ -89,7 +89,7 @@ func (c credHelperCheck) Run(ctx context.Context, env *checks.Env) (checks.Resul
 	switch t.URL.Scheme {
 	case ccurl.SchemeHTTPS:
 	case ccurl.SchemeCodeCommit:
-		return checks.Skipped("git-remote-codecommit (codecommit://) signs each request itself: git's credential helpers are not used"), nil
+		return checks.Skipped("git-remote-codecommit (codecommit://) signs each request itself: git asks no credential helper for a password"), nil
 	case ccurl.SchemeSSH:
 		return checks.Skipped("SSH remote: git's HTTPS credential helpers are not used"), nil
 	default:

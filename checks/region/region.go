@@ -91,6 +91,10 @@ func (regionCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, err
 		repoRegion, repoSource = sign.region, sign.source
 	}
 	switch {
+	case repoRegion == "" && u.Scheme == ccurl.SchemeCodeCommit:
+		res.Add(grcRegionMissing(env, t, sign.profile))
+		res.Summary = "no region"
+		return res, nil
 	case repoRegion == "":
 		res.Add(checks.Finding{Code: "region-missing", Severity: checks.Fail,
 			Message:     "No region is named anywhere: not in the URL, the helper command, the profile " + quoteProfile(sign.profile) + " or the environment.",

@@ -93,6 +93,13 @@ func chooseProfile(env *checks.Env, h helper) (name, source string, explicit boo
 	if t := env.TargetOf(); t != nil && t.URL.Profile != "" {
 		return t.URL.Profile, "the codecommit:// URL", true
 	}
+	if isGRC(env) {
+		// botocore, which git-remote-codecommit runs on, reads
+		// AWS_DEFAULT_PROFILE before AWS_PROFILE.
+		if p := env.Sys.Getenv("AWS_DEFAULT_PROFILE"); p != "" {
+			return p, "AWS_DEFAULT_PROFILE", false
+		}
+	}
 	if p := env.Sys.Getenv("AWS_PROFILE"); p != "" {
 		return p, "AWS_PROFILE", false
 	}
@@ -123,6 +130,9 @@ func signingRegion(env *checks.Env, f *Facts, h helper) (region, source string) 
 			return u.Region, "the codecommit:: URL"
 		}
 	}
+	if isGRC(env) {
+		return grcRegion(env, f)
+	}
 	if h.region != "" {
 		return h.region, "--region in the helper command"
 	}
@@ -134,6 +144,28 @@ func signingRegion(env *checks.Env, f *Facts, h helper) (region, source string) 
 	for _, k := range regionVariables(env) {
 		if v := env.Sys.Getenv(k); v != "" {
 			return v, k
+		}
+	}
+	return "", ""
+}
+
+// isGRC reports whether the target is a git-remote-codecommit URL.
+func isGRC(env *checks.Env) bool {
+	t := env.TargetOf()
+	return t != nil && t.URL.Scheme == ccurl.SchemeCodeCommit
+}
+
+// grcRegion is the region git-remote-codecommit signs for when its URL
+// names none: botocore's session region, which is AWS_DEFAULT_REGION, else
+// the profile's region. It never reads AWS_REGION, and the AWS helper's
+// --region does not apply to it.
+func grcRegion(env *checks.Env, f *Facts) (region, source string) {
+	if v := env.Sys.Getenv("AWS_DEFAULT_REGION"); v != "" {
+		return v, "AWS_DEFAULT_REGION"
+	}
+	if f.Files != nil {
+		if p, ok := f.Files.Profile(f.Profile); ok && p.Get("region") != "" {
+			return p.Get("region"), fmt.Sprintf("the region of profile %q in %s", f.Profile, strings.Join(p.Sources, ", "))
 		}
 	}
 	return "", ""

@@ -27,6 +27,7 @@ var headerVariables = []string{
 	"HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY", "no_proxy",
 	"GIT_SSL_CAINFO", "GIT_SSL_CAPATH", "GIT_SSL_NO_VERIFY", "SSL_CERT_FILE", "SSL_CERT_DIR", "CURL_CA_BUNDLE",
 	"GIT_CONFIG*", "GIT_ASKPASS", "GIT_TERMINAL_PROMPT", "GIT_EXEC_PATH", "GCM_*",
+	"CODE_COMMIT_ENDPOINT", "WSL_DISTRO_NAME",
 }
 
 // hiddenValue replaces the value of a variable that may hold a secret.

@@ -48,7 +48,11 @@ func (s *Server) authenticate(r *http.Request, repo, action string) verdict {
 	}
 	now := s.Now()
 	creds := signer.Credentials{AccessKeyID: keyID, SecretAccessKey: k.secret, SessionToken: k.token}
-	err := signer.Verify(creds, r.Host, repoPath(repo), s.signingRegion(r.Host), password, now, s.validity)
+	verify := signer.Verify
+	if s.opts.SignedHostAsSent {
+		verify = signer.VerifyGRC
+	}
+	err := verify(creds, r.Host, repoPath(repo), s.signingRegion(r.Host), password, now, s.validity)
 	switch {
 	case err == nil:
 	case errors.Is(err, signer.ErrMalformedPassword):

@@ -32,6 +32,12 @@ type Options struct {
 	// Dir is where the CA file and the repositories are created. Default: a
 	// new temporary directory that Close removes.
 	Dir string
+	// SignedHostAsSent makes the emulator verify passwords against the Host
+	// header as sent, port included, the way git-remote-codecommit signs
+	// when CODE_COMMIT_ENDPOINT is HOST:PORT (its hostname is signed
+	// verbatim). By default the port is dropped, as the AWS CLI helper
+	// does.
+	SignedHostAsSent bool
 	// Logf, when set, receives git http-backend's stderr and server errors
 	// (Start sets it to t.Logf).
 	Logf func(format string, args ...any)
