@@ -31,6 +31,9 @@ type gitRemote struct {
 // findTarget works out which repository to diagnose: the argument, else a
 // CodeCommit remote of the clone.
 func findTarget(ctx context.Context, env *checks.Env) (found, error) {
+	if t := env.Options.Target; t != nil {
+		return fromURL(env, t.URL, t.Source, t.RemoteName, t.Dir), nil
+	}
 	if raw := env.Options.RepoURL; raw != "" {
 		return fromURL(env, raw, "argument", "", ""), nil
 	}
