@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -165,5 +166,31 @@ func TestTargetsJSONValidatesAgainstBothSchemas(t *testing.T) {
 		if err := s.Validate(doc); err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
+	}
+}
+
+func TestScanTableHasARowPerTarget(t *testing.T) {
+	var buf bytes.Buffer
+	if err := ScanTable(&buf, sampleTargets(false), Options{SkipHeader: true}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		`(?m)^REPOSITORY +REMOTE +VERDICT +FIRST FINDING$`,
+		`(?m)^~/src/ok +origin +! warn +remote/url-unusual-port: explicit port 4443\.$`,
+		`(?m)^https://git-codecommit.us-east-1.amazonaws.com/v1/repos/Gone  argument  ✗ fail   reproduce/repository-not-found: Repository Gone does not exist in us-east-1\.$`,
+		`(?m)^Summary: 3 passed, 1 warned, 1 failed over 2 targets`,
+		`(?m)^First:   aws codecommit list-repositories --region us-east-1$`,
+	} {
+		if !regexp.MustCompile(want).MatchString(out) {
+			t.Errorf("table lacks %s:\n%s", want, out)
+		}
+	}
+	lines := strings.Split(out, "\n")
+	if strings.Index(lines[0], "REMOTE") != strings.Index(lines[1], "origin") {
+		t.Errorf("columns are not aligned:\n%s", out)
+	}
+	if strings.Contains(out, "✓ git") {
+		t.Errorf("a passing shared check has no line in the table:\n%s", out)
 	}
 }
