@@ -38,8 +38,10 @@ that do not depend on the repository run once. It prints one row per repository
 full report of every repository. It changes nothing.
 
 ` + exitCodesHelp,
-		Args:              cobra.ArbitraryArgs,
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) { return nil, cobra.ShellCompDirectiveFilterDirs },
+		Args: cobra.ArbitraryArgs,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return nil, cobra.ShellCompDirectiveFilterDirs
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.only, o.skip = trimIDs(o.only), trimIDs(o.skip)
 			if len(args) == 0 {
