@@ -83,7 +83,8 @@ func (c *Counts) merge(o Counts) {
 
 // targetsVerdict is the verdict over every target: the most severe of the
 // shared checks' verdict and the targets' verdicts, with the targets that
-// have problems named in Targets.
+// fail (a non-zero exit code of their own: a failure, an error, or with
+// --strict a warning) named in Targets.
 func targetsVerdict(r Report) *Verdict {
 	best := r.Verdict
 	bestLabel := ""
@@ -92,11 +93,13 @@ func targetsVerdict(r Report) *Verdict {
 	}
 	var bad []string
 	for _, t := range r.Targets {
+		if t.ExitCode != ExitOK {
+			bad = append(bad, t.Label())
+		}
 		v := t.Verdict
 		if v == nil || !needsFix(v.Status) {
 			continue
 		}
-		bad = append(bad, t.Label())
 		if best == nil || v.Status > best.Status {
 			best, bestLabel = v, t.Label()
 		}
@@ -119,15 +122,14 @@ func targetsVerdict(r Report) *Verdict {
 	return &v
 }
 
-// problemTargetsLine says which targets have problems: "2 of 3 targets
-// have problems: A; B".
+// problemTargetsLine says which targets fail: "2 of 3 targets fail: A; B".
 func problemTargetsLine(r Report) string {
 	if r.Verdict == nil || len(r.Verdict.Targets) == 0 {
 		return ""
 	}
-	verb := "have problems"
+	verb := "fail"
 	if len(r.Verdict.Targets) == 1 {
-		verb = "has problems"
+		verb = "fails"
 	}
 	return fmt.Sprintf("%d of %s %s: %s", len(r.Verdict.Targets), plural(len(r.Targets), "target"), verb,
 		strings.Join(r.Verdict.Targets, "; "))

@@ -55,14 +55,14 @@ func TestBuildTargetsCountsEveryTargetAndNamesTheFailingOnes(t *testing.T) {
 	if v == nil || v.Code != "repository-not-found" || !strings.HasPrefix(v.Cause, "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/Gone (from argument): Repository Gone") {
 		t.Fatalf("verdict = %+v, want the missing repository, named", v)
 	}
-	if len(v.Targets) != 2 {
-		t.Errorf("verdict targets = %q, want both (one warns, one fails)", v.Targets)
+	if len(v.Targets) != 1 || !strings.HasSuffix(v.Targets[0], "/Gone (from argument)") {
+		t.Errorf("verdict targets = %q, want the failing one alone", v.Targets)
 	}
 	if v.FirstStep != "aws codecommit list-repositories --region us-east-1" {
 		t.Errorf("first step = %q", v.FirstStep)
 	}
-	if s := sampleTargets(true); s.Targets[0].ExitCode != ExitFail {
-		t.Errorf("--strict: the warning target's exit code = %d, want 1", s.Targets[0].ExitCode)
+	if s := sampleTargets(true); s.Targets[0].ExitCode != ExitFail || len(s.Verdict.Targets) != 2 {
+		t.Errorf("--strict: the warning target's exit code = %d, want 1, and both named: %q", s.Targets[0].ExitCode, s.Verdict.Targets)
 	}
 }
 
@@ -81,7 +81,7 @@ func TestTargetsTextHasASectionPerTarget(t *testing.T) {
 		"Summary: 3 passed, 1 warned, 1 failed over 2 targets in 0ms · exit 1",
 		"Verdict: ✗ https://git-codecommit.us-east-1.amazonaws.com/v1/repos/Gone (from argument): Repository Gone does not exist in us-east-1.",
 		"First:   aws codecommit list-repositories --region us-east-1",
-		"Targets: 2 of 2 targets have problems: https://git-codecommit.us-east-1.amazonaws.com/v1/repos/Ok (from remote:origin in ~/src/ok); https://git-codecommit.us-east-1.amazonaws.com/v1/repos/Gone (from argument)",
+		"Targets: 1 of 2 targets fails: https://git-codecommit.us-east-1.amazonaws.com/v1/repos/Gone (from argument)\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)
