@@ -19,11 +19,16 @@ func ScanTable(w io.Writer, r Report, o Options) error {
 			return err
 		}
 	}
+	shared := false
 	for _, c := range r.Checks {
 		if needsFix(c.Status) {
 			b.WriteString(hang(p.status(c.Status, symbol(c.Status))+" "+c.ID+"  ", c.Summary+" (every repository)", "    ", o.Width))
 			b.WriteString("\n")
+			shared = true
 		}
+	}
+	if shared {
+		b.WriteString("\n")
 	}
 	rows := [][]string{{"REPOSITORY", "REMOTE", "VERDICT", "FIRST FINDING"}}
 	for _, t := range r.Targets {

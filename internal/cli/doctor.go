@@ -180,7 +180,7 @@ func (a *App) finish(ctx context.Context, s *session, targets []checks.TargetSpe
 		s.redactor = s.redactor.Keeping(publicNames(res.outcomes)...)
 		rep = report.Build(meta, res.outcomes)
 	} else {
-		inputs, names := targetInputs(res.runs)
+		inputs, names := targetInputs(res.runs, s.machine.HomeDir())
 		s.redactor = s.redactor.Keeping(names...)
 		rep = report.BuildTargets(meta, res.shared, inputs)
 	}

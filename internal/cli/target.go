@@ -86,14 +86,15 @@ func selectsTarget(list []checks.Check) bool {
 	return false
 }
 
-// targetInputs turns each target's run into the report's input, and
+// targetInputs turns each target's run into the report's input (its
+// clone's path with the home directory as ~, so that tables align), and
 // returns the repository names the redaction keeps.
-func targetInputs(runs []checks.TargetRun) ([]report.TargetInput, []string) {
+func targetInputs(runs []checks.TargetRun, home string) ([]report.TargetInput, []string) {
 	var names []string
 	inputs := make([]report.TargetInput, 0, len(runs))
 	for _, run := range runs {
 		in := report.TargetInput{URL: ccurl.Parse(run.Spec.URL).Display, Remote: run.Spec.RemoteName,
-			Source: run.Spec.Source, Dir: run.Spec.Dir, Outcomes: run.Outcomes}
+			Source: run.Spec.Source, Dir: shortenHome(run.Spec.Dir, home), Outcomes: run.Outcomes}
 		if t := reportTarget(run.Outcomes); t != nil {
 			in.Target, in.URL = t, t.URL
 		}
