@@ -3,6 +3,7 @@ package checks
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 )
 
@@ -49,13 +50,7 @@ func TargetDependent(list []Check) map[string]bool {
 			return false // a cycle: Validate reports it
 		}
 		visiting[id] = true
-		v := false
-		for _, p := range infos[id].Waits() {
-			if dep(p) {
-				v = true
-				break
-			}
-		}
+		v := slices.ContainsFunc(infos[id].Waits(), dep)
 		memo[id] = v
 		return v
 	}
