@@ -54,6 +54,11 @@ func publicNames(outcomes []checks.Outcome) []string {
 // arguments, or without one and without --remote, a clone whose
 // CodeCommit remotes and submodules make more than one target.
 func doctorTargets(ctx context.Context, s *session, repoURLs []string) ([]checks.TargetSpec, error) {
+	if !selectsTarget(s.selected) {
+		// No check reads a target (--only git, --skip remote): every
+		// check runs once.
+		return nil, nil
+	}
 	if len(repoURLs) > 1 {
 		specs := make([]checks.TargetSpec, 0, len(repoURLs))
 		for _, u := range repoURLs {
@@ -61,7 +66,7 @@ func doctorTargets(ctx context.Context, s *session, repoURLs []string) ([]checks
 		}
 		return specs, nil
 	}
-	if len(repoURLs) == 1 || s.o.remote != "" || !selectsTarget(s.selected) {
+	if len(repoURLs) == 1 || s.o.remote != "" {
 		return nil, nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.o.timeout)
