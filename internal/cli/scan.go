@@ -85,7 +85,7 @@ func (a *App) scan(ctx context.Context, o *doctorOptions, so *scanOptions, dirs 
 		return err
 	}
 	if len(targets) == 0 {
-		return &exitError{code: report.ExitCheckError, err: fmt.Errorf("no clone with a CodeCommit remote under %s (%d clones found): nothing to diagnose", strings.Join(dirs, ", "), len(found.Clones))}
+		return &exitError{code: report.ExitCheckError, err: fmt.Errorf("no clone with a CodeCommit remote under %s (%s found): nothing to diagnose", strings.Join(dirs, ", "), count(len(found.Clones), "clone", "clones"))}
 	}
 	return a.finish(ctx, s, targets, report.ScanTable)
 }
@@ -144,7 +144,8 @@ func scanTargets(ctx context.Context, s *session, found clones.Result) ([]checks
 // the machine formats (whose stdout is the report alone).
 func (a *App) scanNotes(s *session, found clones.Result, targets int, notes []string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Scanned %d directories: %d clones, %d CodeCommit targets.\n", found.Dirs, len(found.Clones), targets)
+	fmt.Fprintf(&b, "Scanned %s: %s, %s.\n", count(found.Dirs, "directory", "directories"),
+		count(len(found.Clones), "clone", "clones"), count(targets, "CodeCommit target", "CodeCommit targets"))
 	if found.Truncated {
 		fmt.Fprintf(&b, "Stopped at %d clones (--max-repos); the others were not diagnosed.\n", len(found.Clones))
 	}
@@ -162,4 +163,12 @@ func (a *App) scanNotes(s *session, found clones.Result, targets int, notes []st
 		return &exitError{code: report.ExitUsage, err: fmt.Errorf("writing the scan notes: %w", err)}
 	}
 	return nil
+}
+
+// count is "1 clone" or "3 clones".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
