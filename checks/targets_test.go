@@ -34,9 +34,10 @@ func targetWorld(counts map[string]*atomic.Int32, seen *sync.Map) []Check {
 			return res, nil
 		}
 	}
+	targetCount := count(TargetID) // made before the runs: they only read the map
 	target := fakeCheck{info: Info{ID: TargetID, Title: "t", Description: "t", Gives: []KeyRef{TargetKey}},
 		run: func(_ context.Context, env *Env) (Result, error) {
-			count(TargetID).Add(1)
+			targetCount.Add(1)
 			var res Result
 			res.Status, res.Summary = Pass, env.Options.Target.URL
 			TargetKey.Set(&res, &Target{Source: env.Options.Target.Source})
