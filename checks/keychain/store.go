@@ -137,6 +137,13 @@ func (k *keychainRun) storeHostFinding(set storeFileSet, lines []gitcred.StoredC
 			}
 		}
 	}
+	home := k.env.Sys.HomeDir()
+	erase := fmt.Sprintf(`printf 'protocol=%s\nhost=%s\n\n' | git credential-store --file %s erase`,
+		first.Protocol, first.Host, shellword.Path(set.path, home, k.env.Sys.GOOS()))
+	for _, c := range lines {
+		k.stored = append(k.stored, StoredLine{File: set.path, StoredCredential: c, Erase: erase,
+			Used: used && c.Answers(k.facts.Request, k.facts.Chain.UseHTTPPath)})
+	}
 	signed := false
 	var shown []string
 	for _, c := range lines {
@@ -149,9 +156,6 @@ func (k *keychainRun) storeHostFinding(set storeFileSet, lines []gitcred.StoredC
 		}
 		shown = append(shown, desc)
 	}
-	home := k.env.Sys.HomeDir()
-	erase := fmt.Sprintf(`printf 'protocol=%s\nhost=%s\n\n' | git credential-store --file %s erase`,
-		first.Protocol, first.Host, shellword.Path(set.path, home, k.env.Sys.GOOS()))
 	where := fmt.Sprintf("%s holds a password for %s://%s:\n%s", set.path, first.Protocol, first.Host, strings.Join(shown, "\n"))
 	switch {
 	case signed:

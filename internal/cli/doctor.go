@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/progress"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/redact"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
@@ -78,11 +79,18 @@ func (a *App) start(ctx context.Context, o *doctorOptions, repoURL string) (*ses
 	if len(selected) == 0 {
 		return nil, usageError("--only %s --skip %s leaves no check to run", listFlag(o.only), listFlag(o.skip))
 	}
+	if o.principal != "" {
+		p, err := awsclient.ParsePrincipalARN(o.principal)
+		if err != nil {
+			return nil, usageError("--principal: %v", err)
+		}
+		o.principal = p.ARN
+	}
 	machine := sys.New(a.Environ, a.GOOS)
 	redactor := newRedactor(machine)
 	env := &checks.Env{Sys: machine, Redactor: redactor, Options: checks.Options{
 		RepoURL: repoURL, Profile: o.profile, Region: o.region, Remote: o.remote,
-		Offline: o.offline, Verbose: o.verbose,
+		Principal: o.principal, Offline: o.offline, Verbose: o.verbose,
 	}}
 	term := decideTerminal(machine, o.output, a.StdoutTTY, a.Width, o.noColor)
 	meta := report.Meta{
@@ -151,7 +159,7 @@ func (a *App) finish(ctx context.Context, s *session, targets []checks.TargetSpe
 		}
 	}
 	var res runResult
-	interrupted, err := runUntilInterrupted(ctx, func(ctx context.Context) error {
+	interrupted, err := untilInterrupted(ctx, func(ctx context.Context) error {
 		if targets == nil {
 			o, err := runner.Run(ctx, s.selected, s.env)
 			res.outcomes = o
@@ -258,10 +266,24 @@ func shortenHome(s, home string) string {
 // return once their programs were killed.
 const interruptGrace = 3 * time.Second
 
-// runUntilInterrupted runs the checks; when ctx is cancelled (Ctrl-C,
+// runUntilInterrupted runs the checks over one target (see untilInterrupted).
+func runUntilInterrupted(ctx context.Context, runner checks.Runner, selected []checks.Check, env *checks.Env) ([]checks.Outcome, bool, error) {
+	var outcomes []checks.Outcome
+	interrupted, err := untilInterrupted(ctx, func(ctx context.Context) error {
+		o, err := runner.Run(ctx, selected, env)
+		outcomes = o
+		return err
+	})
+	if interrupted {
+		return nil, true, nil
+	}
+	return outcomes, false, err
+}
+
+// untilInterrupted runs the checks; when ctx is cancelled (Ctrl-C,
 // SIGTERM) the programs they run die with it, and the run ends at once
 // after a short grace even if a check is slow to notice.
-func runUntilInterrupted(ctx context.Context, run func(context.Context) error) (bool, error) {
+func untilInterrupted(ctx context.Context, run func(context.Context) error) (bool, error) {
 	done := make(chan error, 1)
 	go func() { done <- run(ctx) }()
 	select {

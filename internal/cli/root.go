@@ -25,11 +25,13 @@ type doctorOptions struct {
 	profile string
 	region  string
 	remote  string
-	offline bool
-	timeout time.Duration
-	noColor bool
-	verbose bool
-	strict  bool
+	// principal is --principal.
+	principal string
+	offline   bool
+	timeout   time.Duration
+	noColor   bool
+	verbose   bool
+	strict    bool
 }
 
 func newRootCmd(a *App) *cobra.Command {
@@ -70,7 +72,7 @@ per target, and the report has a section per target.
 	cmd.SetOut(a.Stdout)
 	cmd.SetErr(a.Stderr)
 	addRunFlags(a, cmd, o, true)
-	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a), newScanCmd(a))
+	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a), newBundleCmd(a), newScanCmd(a))
 	return cmd
 }
 
@@ -83,6 +85,7 @@ func addRunFlags(a *App, cmd *cobra.Command, o *doctorOptions, root bool) {
 	f.StringSliceVar(&o.skip, "skip", nil, "do not run these checks (comma-separated ids)")
 	f.StringVar(&o.profile, "profile", "", "AWS profile to diagnose (default: the one the credential helper uses)")
 	f.StringVar(&o.region, "region", "", "AWS region to assume when the URL does not name one")
+	f.StringVar(&o.principal, "principal", "", "decide pull, push and KMS access for this IAM role, user or instance profile ARN (a CodeBuild or Amplify service role, say) instead of the caller")
 	f.BoolVar(&o.offline, "offline", false, "skip every check that needs the network")
 	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "time budget of each check")
 	f.BoolVar(&o.noColor, "no-color", false, "no colours (see README: NO_COLOR, TERM=dumb, CI, CLICOLOR_FORCE, FORCE_COLOR)")
