@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -74,10 +75,16 @@ func (a *App) scan(ctx context.Context, o *doctorOptions, so *scanOptions, dirs 
 		return err
 	}
 	found, err := findClones(ctx, s, so, dirs)
+	if ctx.Err() != nil {
+		return &exitError{code: report.ExitInterrupted, err: errors.New("interrupted")}
+	}
 	if err != nil {
 		return usageError("%v", err)
 	}
 	targets, notes, err := scanTargets(ctx, s, found)
+	if ctx.Err() != nil {
+		return &exitError{code: report.ExitInterrupted, err: errors.New("interrupted")}
+	}
 	if err != nil {
 		return &exitError{code: report.ExitCheckError, err: err}
 	}
