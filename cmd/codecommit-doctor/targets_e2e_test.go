@@ -236,8 +236,8 @@ func TestSeveralTargetsEndToEnd(t *testing.T) {
 			t.Errorf("statuses %s, %s; want origin fine, backup failing", rep.Targets[0].Status, rep.Targets[1].Status)
 		}
 		out, _, _ := w.doctor(t, dir)
-		if strings.Contains(out, "github.com") {
-			t.Errorf("the GitHub remote is not diagnosed, nothing is said for its host:\n%s", out)
+		if !strings.Contains(out, "\nNot diagnosed (not CodeCommit): gh (github.com).\n") || strings.Count(out, "github.com") != 1 {
+			t.Errorf("the GitHub remote is named once as not diagnosed, nothing else is said for its host:\n%s", out)
 		}
 		// --remote picks one: a run over one target, as before.
 		out, _, code = w.doctor(t, dir, "--remote", "origin")

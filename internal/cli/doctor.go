@@ -39,8 +39,11 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURLs []string) e
 	if err := s.writeHeader(); err != nil {
 		return err
 	}
-	targets, err := doctorTargets(ctx, s, repoURLs)
+	targets, note, err := doctorTargets(ctx, s, repoURLs)
 	if err != nil {
+		return err
+	}
+	if err := a.notes(s, note); err != nil {
 		return err
 	}
 	return a.finish(ctx, s, targets, nil)

@@ -162,12 +162,21 @@ func (a *App) scanNotes(s *session, found clones.Result, targets int, notes []st
 	for _, p := range found.Problems {
 		fmt.Fprintf(&b, "  could not read %s\n", p)
 	}
-	if s.o.output == "text" {
-		return s.write(b.String() + "\n")
+	return a.notes(s, b.String())
+}
+
+// notes prints what the run found before its report: on stdout in text,
+// on stderr in the machine formats (whose stdout is the report alone).
+func (a *App) notes(s *session, text string) error {
+	if text == "" {
+		return nil
 	}
-	text := s.redactor.String(shortenHome(b.String(), s.machine.HomeDir()))
+	if s.o.output == "text" {
+		return s.write(text + "\n")
+	}
+	text = s.redactor.String(shortenHome(text, s.machine.HomeDir()))
 	if _, err := io.WriteString(a.Stderr, text); err != nil {
-		return &exitError{code: report.ExitUsage, err: fmt.Errorf("writing the scan notes: %w", err)}
+		return &exitError{code: report.ExitUsage, err: fmt.Errorf("writing the run's notes: %w", err)}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"strings"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/remote"
@@ -52,22 +53,23 @@ func publicNames(outcomes []checks.Outcome) []string {
 // doctorTargets are the targets of a doctor run, nil for a run over one
 // target (the remote check then finds it, as it always did): several URL
 // arguments, or without one and without --remote, a clone whose
-// CodeCommit remotes and submodules make more than one target.
-func doctorTargets(ctx context.Context, s *session, repoURLs []string) ([]checks.TargetSpec, error) {
+// CodeCommit remotes and submodules make more than one target. The note
+// names the clone's remotes that are not CodeCommit.
+func doctorTargets(ctx context.Context, s *session, repoURLs []string) ([]checks.TargetSpec, string, error) {
 	if !selectsTarget(s.selected) {
 		// No check reads a target (--only git, --skip remote): every
 		// check runs once.
-		return nil, nil
+		return nil, "", nil
 	}
 	if len(repoURLs) > 1 {
 		specs := make([]checks.TargetSpec, 0, len(repoURLs))
 		for _, u := range repoURLs {
 			specs = append(specs, checks.TargetSpec{URL: u, Source: "argument"})
 		}
-		return specs, nil
+		return specs, "", nil
 	}
 	if len(repoURLs) == 1 || s.o.remote != "" {
-		return nil, nil
+		return nil, "", nil
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.o.timeout)
 	defer cancel()
@@ -75,9 +77,13 @@ func doctorTargets(ctx context.Context, s *session, repoURLs []string) ([]checks
 	if err != nil || len(res.Targets) < 2 {
 		// One target, or git cannot read the clone: the remote check
 		// finds the target, or says why there is none.
-		return nil, nil
+		return nil, "", nil
 	}
-	return res.Targets, nil
+	note := ""
+	if len(res.Other) > 0 {
+		note = "Not diagnosed (not CodeCommit): " + strings.Join(res.Other, ", ") + ".\n"
+	}
+	return res.Targets, note, nil
 }
 
 // selectsTarget reports whether the selection has the target's producer:
