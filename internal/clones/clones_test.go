@@ -38,6 +38,9 @@ func TestFindSkipsVendorFoldersLoopsAndTheInsideOfClones(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.Symlink(root, filepath.Join(root, "b", "loop")); err != nil {
+		if runtime.GOOS == "windows" {
+			t.Skipf("no symbolic links here: %v", err)
+		}
 		t.Fatal(err)
 	}
 	if err := os.Symlink(filepath.Join(root, "a"), filepath.Join(root, "alias")); err != nil {
