@@ -28,4 +28,14 @@
 //  5. Unit-test with checks/checkstest (Run asserts the codes are
 //     documented) and add an end-to-end script under
 //     cmd/codecommit-doctor/testdata/scripts.
+//
+// # Several targets
+//
+// Runner.RunTargets diagnoses several repositories in one run: the checks
+// that do not wait for the target, directly or through another check
+// (TargetDependent), run once; the others run once per TargetSpec, with an
+// Env whose Options.Target is that target (the `remote` check diagnoses
+// it) and which sees the shared results, at most a few targets at a time.
+// A check therefore runs once per target as soon as it reads TargetKey:
+// read the target only when the result depends on it.
 package checks

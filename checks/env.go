@@ -34,6 +34,10 @@ type Options struct {
 	Principal string
 	Offline   bool // --offline
 	Verbose   bool // -v
+	// Target is the repository to diagnose when the CLI found it before
+	// the run (a run over several targets): the `remote` check reads it
+	// instead of RepoURL and the clone in the current directory.
+	Target *TargetSpec
 }
 
 // Redactor removes secrets from text. Output is redacted once more as a

@@ -39,6 +39,14 @@ func (r Runner) Run(ctx context.Context, list []Check, env *Env) ([]Outcome, err
 	if err := validateSelection(list); err != nil {
 		return nil, fmt.Errorf("invalid set of checks: %w", err)
 	}
+	return reported(r.run(ctx, list, env, nil)), nil
+}
+
+// run runs the checks of a validated list and returns every outcome,
+// hidden ones included. seed holds the results of producers that ran
+// before (the shared checks of a run over several targets): a check waiting
+// for one of them sees its result.
+func (r Runner) run(ctx context.Context, list []Check, env *Env, seed map[string]Result) []Outcome {
 	timeout := r.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
@@ -67,6 +75,9 @@ func (r Runner) Run(ctx context.Context, list []Check, env *Env) ([]Outcome, err
 			for _, p := range info.Waits() {
 				ch, ok := done[p]
 				if !ok {
+					if res, seeded := seed[p]; seeded {
+						deps[p] = res
+					}
 					continue
 				}
 				<-ch
@@ -84,13 +95,18 @@ func (r Runner) Run(ctx context.Context, list []Check, env *Env) ([]Outcome, err
 		})
 	}
 	wg.Wait()
-	reported := outcomes[:0:0]
+	return outcomes
+}
+
+// reported leaves out the hidden fact providers.
+func reported(outcomes []Outcome) []Outcome {
+	out := outcomes[:0:0]
 	for _, o := range outcomes {
 		if !o.Info.Hidden {
-			reported = append(reported, o)
+			out = append(out, o)
 		}
 	}
-	return reported, nil
+	return out
 }
 
 func (r Runner) runOne(ctx context.Context, c Check, info Info, env *Env, timeout time.Duration) Result {

@@ -12,26 +12,18 @@ import (
 // annotation per problem) followed by a plain summary.
 func GitHub(w io.Writer, r Report, _ Options) error {
 	var b strings.Builder
-	for _, c := range r.Checks {
-		kind := annotation(c.Status)
-		if kind == "" {
-			continue
-		}
-		if len(c.Findings) == 0 {
-			fmt.Fprintf(&b, "::%s title=%s::%s\n", kind, escapeProperty("codecommit-doctor "+c.ID), escapeData(c.Summary))
-			continue
-		}
-		for _, f := range c.Findings {
-			k := annotation(f.Severity)
-			if k == "" {
-				continue
-			}
-			title := fmt.Sprintf("codecommit-doctor %s: %s", c.ID, f.Code)
-			fmt.Fprintf(&b, "::%s title=%s::%s\n", k, escapeProperty(title), escapeData(strings.TrimSpace(findingsText([]Finding{f}))))
-		}
+	githubAnnotations(&b, r.Checks, "")
+	for _, t := range r.Targets {
+		githubAnnotations(&b, t.Checks, " ("+t.URL+")")
 	}
 	for _, c := range r.Checks {
 		fmt.Fprintf(&b, "%s %s: %s\n", symbol(c.Status), c.ID, c.Summary)
+	}
+	for _, t := range r.Targets {
+		fmt.Fprintf(&b, "Target %s:\n", t.Label())
+		for _, c := range t.Checks {
+			fmt.Fprintf(&b, "%s %s: %s\n", symbol(c.Status), c.ID, c.Summary)
+		}
 	}
 	b.WriteString(summaryLine(r, painter{}))
 	b.WriteString("\n")
@@ -39,6 +31,29 @@ func GitHub(w io.Writer, r Report, _ Options) error {
 		return fmt.Errorf("writing the GitHub report: %w", err)
 	}
 	return nil
+}
+
+// githubAnnotations writes one annotation per problem of the checks; about
+// names the target in a run over several.
+func githubAnnotations(b *strings.Builder, cs []Check, about string) {
+	for _, c := range cs {
+		kind := annotation(c.Status)
+		if kind == "" {
+			continue
+		}
+		if len(c.Findings) == 0 {
+			fmt.Fprintf(b, "::%s title=%s::%s\n", kind, escapeProperty("codecommit-doctor "+c.ID+about), escapeData(c.Summary))
+			continue
+		}
+		for _, f := range c.Findings {
+			k := annotation(f.Severity)
+			if k == "" {
+				continue
+			}
+			title := fmt.Sprintf("codecommit-doctor %s%s: %s", c.ID, about, f.Code)
+			fmt.Fprintf(b, "::%s title=%s::%s\n", k, escapeProperty(title), escapeData(strings.TrimSpace(findingsText([]Finding{f}))))
+		}
+	}
 }
 
 func annotation(s checks.Status) string {

@@ -59,7 +59,7 @@ type junitProblem struct {
 func JUnit(w io.Writer, r Report, _ Options) error {
 	s := junitSuite{
 		Name:      "codecommit-doctor",
-		Tests:     len(r.Checks),
+		Tests:     checkCount(r),
 		Failures:  r.Summary.Counts.Fail,
 		Errors:    r.Summary.Counts.Error,
 		Skipped:   r.Summary.Counts.Skip,
@@ -74,19 +74,13 @@ func JUnit(w io.Writer, r Report, _ Options) error {
 		s.Props = append(s.Props, junitProperty{Name: "target", Value: r.Target.URL})
 	}
 	for _, c := range r.Checks {
-		tc := junitCase{Name: c.ID, Classname: "codecommit-doctor." + c.ID, Time: seconds(c.DurationMS)}
-		problem := &junitProblem{Message: c.Summary, Type: firstCode(c), Text: findingsText(c.Findings)}
-		switch c.Status {
-		case checks.Fail:
-			tc.Failure = problem
-		case checks.Error:
-			tc.Error = problem
-		case checks.Skip:
-			tc.Skipped = &junitProblem{Message: c.Summary}
-		default:
-			tc.SystemOut = strings.TrimSpace(c.Summary + "\n" + findingsText(c.Findings))
+		s.Cases = append(s.Cases, junitCaseOf(c, c.ID))
+	}
+	for _, t := range r.Targets {
+		s.Props = append(s.Props, junitProperty{Name: "target", Value: t.URL})
+		for _, c := range t.Checks {
+			s.Cases = append(s.Cases, junitCaseOf(c, c.ID+" ("+t.URL+")"))
 		}
-		s.Cases = append(s.Cases, tc)
 	}
 	doc := junitSuites{Name: "codecommit-doctor", Tests: s.Tests, Failures: s.Failures, Errors: s.Errors,
 		Skipped: s.Skipped, Time: s.Time, Suites: []junitSuite{s}}
@@ -102,6 +96,33 @@ func JUnit(w io.Writer, r Report, _ Options) error {
 		return fmt.Errorf("writing the JUnit report: %w", err)
 	}
 	return nil
+}
+
+// checkCount is the number of checks of the run, every target's included.
+func checkCount(r Report) int {
+	n := len(r.Checks)
+	for _, t := range r.Targets {
+		n += len(t.Checks)
+	}
+	return n
+}
+
+// junitCaseOf is a check's testcase: "remote", or in a run over several
+// targets "remote (URL)".
+func junitCaseOf(c Check, name string) junitCase {
+	tc := junitCase{Name: name, Classname: "codecommit-doctor." + c.ID, Time: seconds(c.DurationMS)}
+	problem := &junitProblem{Message: c.Summary, Type: firstCode(c), Text: findingsText(c.Findings)}
+	switch c.Status {
+	case checks.Fail:
+		tc.Failure = problem
+	case checks.Error:
+		tc.Error = problem
+	case checks.Skip:
+		tc.Skipped = &junitProblem{Message: c.Summary}
+	default:
+		tc.SystemOut = strings.TrimSpace(c.Summary + "\n" + findingsText(c.Findings))
+	}
+	return tc
 }
 
 func seconds(ms int64) string { return fmt.Sprintf("%.3f", float64(ms)/1000) }

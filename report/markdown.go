@@ -53,44 +53,28 @@ func Markdown(w io.Writer, r Report, o Options) error {
 		}
 	}
 	fmt.Fprintf(&b, "- **Result:** %s %s (exit code %d), took %s\n", emoji(r.Summary.Status), r.Summary.Status, r.Summary.ExitCode, formatMS(r.DurationMS))
-	if r.Target != nil {
+	switch {
+	case len(r.Targets) > 0:
+		fmt.Fprintf(&b, "- **Targets:** %d\n", len(r.Targets))
+	case r.Target != nil:
 		fmt.Fprintf(&b, "- **Target:** `%s`", r.Target.URL)
 		if r.Target.Source != "" {
 			fmt.Fprintf(&b, " (from %s)", r.Target.Source)
 		}
 		b.WriteString("\n")
-	} else {
+	default:
 		b.WriteString("- **Target:** none (no repository URL given or found)\n")
 	}
-	b.WriteString("\n| Check | Status | Summary |\n|---|---|---|\n")
-	for _, g := range groupChecks(r.Checks) {
-		ids := make([]string, len(g))
-		for i, c := range g {
-			ids[i] = "`" + c.ID + "`"
-		}
-		c := g[0]
-		fmt.Fprintf(&b, "| %s | %s %s | %s |\n", strings.Join(ids, ", "), emoji(c.Status), c.Status, cell(c.Summary))
-	}
-	var problems []Check
-	for _, c := range r.Checks {
-		if needsFix(c.Status) {
-			problems = append(problems, c)
-		}
-	}
-	if len(problems) > 0 {
-		b.WriteString("\n## Problems\n")
-	}
-	for _, c := range problems {
-		writeMarkdownCheck(&b, c)
-	}
-	if len(r.FixPlan) > 0 {
-		b.WriteString("\n## Fix plan\n\nRun in this order; the problems above refer to these steps.\n\n")
-		for _, s := range r.FixPlan {
-			fmt.Fprintf(&b, "%d. %s\n", s.Step, code(s.Command))
-		}
+	if len(r.Targets) > 0 {
+		writeTargetsMarkdown(&b, r)
+	} else {
+		writeMarkdownChecks(&b, r.Checks, r.FixPlan, "##")
 	}
 	if v := r.Verdict; v != nil {
 		fmt.Fprintf(&b, "\n## Verdict\n\n%s %s\n", emoji(v.Status), v.Cause)
+		if line := problemTargetsLine(r); line != "" {
+			fmt.Fprintf(&b, "\n%s\n", line)
+		}
 		if v.FirstStep != "" {
 			if IsCommand(v.FirstStep) {
 				fmt.Fprintf(&b, "\n**First:** %s\n", code(v.FirstStep))
@@ -105,8 +89,40 @@ func Markdown(w io.Writer, r Report, o Options) error {
 	return nil
 }
 
-func writeMarkdownCheck(b *strings.Builder, c Check) {
-	fmt.Fprintf(b, "\n### %s `%s`: %s\n\n%s\n", emoji(c.Status), c.ID, c.Title, c.Summary)
+// writeMarkdownChecks writes the summary table of checks, a section per
+// problem and the fix plan, under headings of the given level.
+func writeMarkdownChecks(b *strings.Builder, cs []Check, plan []PlanStep, level string) {
+	b.WriteString("\n| Check | Status | Summary |\n|---|---|---|\n")
+	for _, g := range groupChecks(cs) {
+		ids := make([]string, len(g))
+		for i, c := range g {
+			ids[i] = "`" + c.ID + "`"
+		}
+		c := g[0]
+		fmt.Fprintf(b, "| %s | %s %s | %s |\n", strings.Join(ids, ", "), emoji(c.Status), c.Status, cell(c.Summary))
+	}
+	var problems []Check
+	for _, c := range cs {
+		if needsFix(c.Status) {
+			problems = append(problems, c)
+		}
+	}
+	if len(problems) > 0 {
+		b.WriteString("\n" + level + " Problems\n")
+	}
+	for _, c := range problems {
+		writeMarkdownCheck(b, c, level+"#")
+	}
+	if len(plan) > 0 {
+		b.WriteString("\n" + level + " Fix plan\n\nRun in this order; the problems above refer to these steps.\n\n")
+		for _, s := range plan {
+			fmt.Fprintf(b, "%d. %s\n", s.Step, code(s.Command))
+		}
+	}
+}
+
+func writeMarkdownCheck(b *strings.Builder, c Check, level string) {
+	fmt.Fprintf(b, "\n%s %s `%s`: %s\n\n%s\n", level, emoji(c.Status), c.ID, c.Title, c.Summary)
 	for _, f := range c.Findings {
 		fmt.Fprintf(b, "\n**%s `%s`**: %s\n", emoji(f.Severity), f.Code, f.Message)
 		writeMarkdownSteps(b, f)

@@ -42,6 +42,12 @@ type Report struct {
 	FixPlan []PlanStep `json:"fix_plan,omitempty"`
 	// Verdict is the root cause in one sentence and the first thing to do.
 	Verdict *Verdict `json:"verdict,omitempty"`
+	// Targets are the repositories of a run over several (URL arguments,
+	// a clone's CodeCommit remotes and submodules, a scan): each with the
+	// checks that depend on the target. Checks then holds the checks they
+	// share (run once), Target is null, and Summary counts every check of
+	// every target. Absent for a run over one target.
+	Targets []TargetReport `json:"targets,omitempty"`
 }
 
 // PlanStep is one command of the fix plan.
@@ -59,6 +65,8 @@ type Verdict struct {
 	Code      string        `json:"code,omitempty"`
 	Cause     string        `json:"cause"`
 	FirstStep string        `json:"first_step,omitempty"`
+	// Targets names the targets with problems, in a run over several.
+	Targets []string `json:"targets,omitempty"`
 }
 
 // Tool names the doctor and its version.

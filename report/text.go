@@ -90,31 +90,10 @@ func Text(w io.Writer, r Report, o Options) error {
 		b.WriteString(hang("Target: ", target, "  ", o.Width))
 		b.WriteString("\n\n")
 	}
-	width := idWidth(r.Checks)
-	for _, g := range groupChecks(r.Checks) {
-		if len(g) > 1 {
-			b.WriteString(skipGroupLine(g, width, p, o.Width))
-			b.WriteString("\n")
-			continue
-		}
-		c := g[0]
-		b.WriteString(checkLine(c, width, p, o.Width))
-		b.WriteString("\n")
-		for _, f := range c.Findings {
-			writeFinding(&b, f, p, o.Width)
-		}
-		if o.Verbose && len(c.Evidence) > 0 {
-			fmt.Fprintf(&b, "      %s\n", p.faint("evidence:"))
-			b.WriteString(evidenceText(c.Evidence, "        "))
-		}
-	}
-	if len(r.FixPlan) > 0 {
-		b.WriteString("\n")
-		b.WriteString(p.bold("Fix plan"))
-		b.WriteString(" (run in this order; the findings above refer to these steps):\n")
-		for _, s := range r.FixPlan {
-			fmt.Fprintf(&b, "  %d. %s\n", s.Step, s.Command)
-		}
+	if len(r.Targets) > 0 {
+		writeTargetsText(&b, r, p, o)
+	} else {
+		writeChecksText(&b, r.Checks, r.FixPlan, idWidth(r.Checks), p, o)
 	}
 	b.WriteString("\n")
 	b.WriteString(summaryLine(r, p))
@@ -125,11 +104,45 @@ func Text(w io.Writer, r Report, o Options) error {
 		if v.FirstStep != "" {
 			fmt.Fprintf(&b, "%s %s\n", p.bold("First:  "), v.FirstStep)
 		}
+		if line := problemTargetsLine(r); line != "" {
+			b.WriteString(hang(p.bold("Targets:")+" ", line, "         ", o.Width))
+			b.WriteString("\n")
+		}
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return fmt.Errorf("writing the text report: %w", err)
 	}
 	return nil
+}
+
+// writeChecksText writes check lines with their findings (and evidence
+// with -v), then the fix plan.
+func writeChecksText(b *strings.Builder, cs []Check, plan []PlanStep, width int, p painter, o Options) {
+	for _, g := range groupChecks(cs) {
+		if len(g) > 1 {
+			b.WriteString(skipGroupLine(g, width, p, o.Width))
+			b.WriteString("\n")
+			continue
+		}
+		c := g[0]
+		b.WriteString(checkLine(c, width, p, o.Width))
+		b.WriteString("\n")
+		for _, f := range c.Findings {
+			writeFinding(b, f, p, o.Width)
+		}
+		if o.Verbose && len(c.Evidence) > 0 {
+			fmt.Fprintf(b, "      %s\n", p.faint("evidence:"))
+			b.WriteString(evidenceText(c.Evidence, "        "))
+		}
+	}
+	if len(plan) > 0 {
+		b.WriteString("\n")
+		b.WriteString(p.bold("Fix plan"))
+		b.WriteString(" (run in this order; the findings above refer to these steps):\n")
+		for _, s := range plan {
+			fmt.Fprintf(b, "  %d. %s\n", s.Step, s.Command)
+		}
+	}
 }
 
 // CheckLine is the one line a check gets in text output; progress display
@@ -251,7 +264,16 @@ func indent(s, prefix string) string {
 }
 
 func summaryLine(r Report, p painter) string {
-	c := r.Summary.Counts
+	over := ""
+	if len(r.Targets) > 0 {
+		over = " over " + plural(len(r.Targets), "target")
+	}
+	return fmt.Sprintf("%s %s%s in %s · exit %d", p.bold("Summary:"), countsText(r.Summary.Counts, p), over,
+		formatMS(r.DurationMS), r.Summary.ExitCode)
+}
+
+// countsText is "10 passed, 1 warned".
+func countsText(c Counts, p painter) string {
 	parts := []string{}
 	add := func(n int, s checks.Status, word string) {
 		if n > 0 {
@@ -266,6 +288,5 @@ func summaryLine(r Report, p painter) string {
 	if len(parts) == 0 {
 		parts = append(parts, "no checks ran")
 	}
-	return fmt.Sprintf("%s %s in %s · exit %d", p.bold("Summary:"), strings.Join(parts, ", "),
-		formatMS(r.DurationMS), r.Summary.ExitCode)
+	return strings.Join(parts, ", ")
 }

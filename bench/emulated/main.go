@@ -29,18 +29,27 @@ const repoName = "MyDemoRepo"
 
 func main() {
 	dir := flag.String("dir", "", "directory for env.sh, HOME and the emulators' files (required)")
+	repos := flag.Int("repos", 1, "repositories to serve: "+repoName+", then Repo2, Repo3, ... (REPO_URLS in env.sh lists them)")
 	flag.Parse()
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "usage: emulated -dir DIR")
 		os.Exit(2)
 	}
-	if err := run(*dir); err != nil {
+	if *repos < 1 {
+		fmt.Fprintln(os.Stderr, "emulated: -repos must be at least 1")
+		os.Exit(2)
+	}
+	if err := run(*dir, *repos); err != nil {
 		fmt.Fprintln(os.Stderr, "emulated:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir string) error {
+func run(dir string, count int) error {
+	names := []string{repoName}
+	for i := 2; i <= count; i++ {
+		names = append(names, fmt.Sprintf("Repo%d", i))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	setupCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
@@ -54,7 +63,7 @@ func run(dir string) error {
 		return err
 	}
 	defer m.stop()
-	key, err := m.setup(setupCtx, repoName)
+	key, err := m.setup(setupCtx, names...)
 	if err != nil {
 		return err
 	}
@@ -65,8 +74,12 @@ func run(dir string) error {
 	}
 	defer srv.Close()
 	srv.AddKey(key.id, key.secret, "")
-	if _, err := srv.CreateRepo(setupCtx, repoName, gitendpoint.RepoOptions{InitialCommit: true}); err != nil {
-		return err
+	var urls []string
+	for _, name := range names {
+		if _, err := srv.CreateRepo(setupCtx, name, gitendpoint.RepoOptions{InitialCommit: true}); err != nil {
+			return err
+		}
+		urls = append(urls, srv.RepoURL(name))
 	}
 
 	home := filepath.Join(dir, "home")
@@ -85,7 +98,7 @@ func run(dir string) error {
 			return err
 		}
 	}
-	env := append(srv.ClientEnv(home), "AWS_ENDPOINT_URL="+m.url, "REPO_URL="+srv.RepoURL(repoName))
+	env := append(srv.ClientEnv(home), "AWS_ENDPOINT_URL="+m.url, "REPO_URL="+srv.RepoURL(repoName), "REPO_URLS="+strings.Join(urls, " "))
 	if err := writeEnv(filepath.Join(dir, "env.sh"), env); err != nil {
 		return err
 	}

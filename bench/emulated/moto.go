@@ -78,7 +78,7 @@ type accessKey struct{ id, secret string }
 
 // setup creates the user (with AWSCodeCommitPowerUser), its access key and
 // the repository.
-func (m *motoServer) setup(ctx context.Context, repo string) (accessKey, error) {
+func (m *motoServer) setup(ctx context.Context, repos ...string) (accessKey, error) {
 	creds := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 		return aws.Credentials{AccessKeyID: "AKIAMOTOSETUP0000000", SecretAccessKey: "setup"}, nil
 	})
@@ -98,8 +98,10 @@ func (m *motoServer) setup(ctx context.Context, repo string) (accessKey, error) 
 	// moto answers with dates the SDK cannot read: the repository is made
 	// all the same.
 	var dateErr *smithy.DeserializationError
-	if _, err := cc.CreateRepository(ctx, &codecommit.CreateRepositoryInput{RepositoryName: aws.String(repo)}); err != nil && !errors.As(err, &dateErr) {
-		return accessKey{}, fmt.Errorf("creating the repository: %w", err)
+	for _, repo := range repos {
+		if _, err := cc.CreateRepository(ctx, &codecommit.CreateRepositoryInput{RepositoryName: aws.String(repo)}); err != nil && !errors.As(err, &dateErr) {
+			return accessKey{}, fmt.Errorf("creating the repository %s: %w", repo, err)
+		}
 	}
 	return accessKey{id: aws.ToString(out.AccessKey.AccessKeyId), secret: aws.ToString(out.AccessKey.SecretAccessKey)}, nil
 }

@@ -31,10 +31,13 @@ type gitRemote struct {
 // findTarget works out which repository to diagnose: the argument, else a
 // CodeCommit remote of the clone.
 func findTarget(ctx context.Context, env *checks.Env) (found, error) {
+	if t := env.Options.Target; t != nil {
+		return fromURL(env, t.URL, t.Source, t.RemoteName, t.Dir), nil
+	}
 	if raw := env.Options.RepoURL; raw != "" {
 		return fromURL(env, raw, "argument", "", ""), nil
 	}
-	dir, inClone, err := cloneDir(ctx, env)
+	dir, inClone, err := cloneDir(ctx, env, "")
 	if err != nil {
 		if sys.IsNotFound(err) {
 			return found{skip: &checks.Finding{Code: "no-target", Severity: checks.Skip, Message: checks.NoTargetReason + " (git is not installed, so no clone can be read)"}}, nil
@@ -86,10 +89,10 @@ func notCodeCommitReason(u ccurl.Remote) string {
 	return fmt.Sprintf("%s is not a CodeCommit URL", u.Display)
 }
 
-// cloneDir finds the clone around the current directory: its top level, or
-// for a bare (or mirror) clone its git directory.
-func cloneDir(ctx context.Context, env *checks.Env) (string, bool, error) {
-	out, ok, err := gitOut(ctx, env, "", "rev-parse", "--is-bare-repository", "--absolute-git-dir")
+// cloneDir finds the clone around at ("" = the current directory): its top
+// level, or for a bare (or mirror) clone its git directory.
+func cloneDir(ctx context.Context, env *checks.Env, at string) (string, bool, error) {
+	out, ok, err := gitOut(ctx, env, at, "rev-parse", "--is-bare-repository", "--absolute-git-dir")
 	if err != nil || !ok {
 		return "", false, err
 	}
@@ -97,7 +100,7 @@ func cloneDir(ctx context.Context, env *checks.Env) (string, bool, error) {
 	if strings.TrimSpace(bare) == "true" {
 		return strings.TrimSpace(gitDir), true, nil
 	}
-	top, ok, err := gitOut(ctx, env, "", "rev-parse", "--show-toplevel")
+	top, ok, err := gitOut(ctx, env, at, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return "", false, err
 	}

@@ -25,8 +25,9 @@ func (remoteCheck) Info() checks.Info {
 		Title: "The repository to diagnose and its URL",
 		Description: "Takes the REPO_URL argument, else the clone in the current directory (bare and mirror " +
 			"clones included): the remote named by --remote, else the one the current branch tracks if it is " +
-			"CodeCommit, else origin if it is, else the first CodeCommit remote in git's config order (the " +
-			"summary names the others; --remote NAME picks one), git's insteadOf rewriting applied. Only " +
+			"CodeCommit (the summary names the others; --remote NAME picks one), else every CodeCommit remote, " +
+			"git's insteadOf rewriting applied; the clone's CodeCommit submodules are targets too. Several " +
+			"URLs, remotes or submodules make a run over several targets, this check running once per target. Only " +
 			"CodeCommit is diagnosed: a URL or a clone whose remotes point elsewhere (GitHub, a custom host) " +
 			"gets no target, and the repository checks are skipped saying why, with no fix for that host. A " +
 			"pasted AWS console page of a repository is turned into its clone URL, which the other checks " +

@@ -15,46 +15,87 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/progress"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/redact"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
 	"github.com/codecommit-doctor/codecommit-doctor/report"
 )
 
-// doctor runs the selected checks and prints the report.
-func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) error {
+// doctor runs the selected checks over the URL arguments (none: the clone
+// in the current directory) and prints the report. Several URLs, or a clone
+// with several CodeCommit remotes or CodeCommit submodules, make a run over
+// several targets; one target gives the report it always gave.
+func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURLs []string) error {
+	repoURL := ""
+	if len(repoURLs) == 1 {
+		repoURL = repoURLs[0]
+	}
+	s, err := a.start(ctx, o, repoURL)
+	if err != nil {
+		return err
+	}
+	if err := checkRemoteFlag(ctx, s.machine, o.remote, strings.Join(repoURLs, " ")); err != nil {
+		return err
+	}
+	if err := s.writeHeader(); err != nil {
+		return err
+	}
+	targets, note, err := doctorTargets(ctx, s, repoURLs)
+	if err != nil {
+		return err
+	}
+	if err := a.notes(s, note); err != nil {
+		return err
+	}
+	return a.finish(ctx, s, targets, nil)
+}
+
+// session is one run being prepared: the validated options, the machine,
+// the redaction, the terminal and the report's facts.
+type session struct {
+	o        *doctorOptions
+	render   report.Renderer
+	selected []checks.Check
+	machine  *sys.Machine
+	redactor *redact.Redactor
+	env      *checks.Env
+	term     terminal
+	meta     report.Meta
+	ropts    report.Options
+	out      io.Writer
+	width    int
+}
+
+// start validates the options and prepares the run.
+func (a *App) start(ctx context.Context, o *doctorOptions, repoURL string) (*session, error) {
 	o.output = normalizeFormat(o.output)
 	render, err := report.Lookup(o.output)
 	if err != nil {
-		return usageError("%v", err)
+		return nil, usageError("%v", err)
 	}
 	if o.timeout <= 0 {
-		return usageError("--timeout must be positive, got %s", o.timeout)
+		return nil, usageError("--timeout must be positive, got %s", o.timeout)
 	}
 	selected, err := selectChecks(o.only, o.skip)
 	if err != nil {
-		return usageError("%v", err)
+		return nil, usageError("%v", err)
 	}
 	if len(selected) == 0 {
-		return usageError("--only %s --skip %s leaves no check to run", listFlag(o.only), listFlag(o.skip))
+		return nil, usageError("--only %s --skip %s leaves no check to run", listFlag(o.only), listFlag(o.skip))
 	}
 	if o.principal != "" {
 		p, err := awsclient.ParsePrincipalARN(o.principal)
 		if err != nil {
-			return usageError("--principal: %v", err)
+			return nil, usageError("--principal: %v", err)
 		}
 		o.principal = p.ARN
 	}
 	machine := sys.New(a.Environ, a.GOOS)
-	if err := checkRemoteFlag(ctx, machine, o.remote, repoURL); err != nil {
-		return err
-	}
 	redactor := newRedactor(machine)
 	env := &checks.Env{Sys: machine, Redactor: redactor, Options: checks.Options{
 		RepoURL: repoURL, Profile: o.profile, Region: o.region, Remote: o.remote,
 		Principal: o.principal, Offline: o.offline, Verbose: o.verbose,
 	}}
 	term := decideTerminal(machine, o.output, a.StdoutTTY, a.Width, o.noColor)
-	color := term.color
-	runner := checks.Runner{Timeout: o.timeout}
 	meta := report.Meta{
 		Version:   a.Build.String(),
 		Commit:    a.Build.Commit,
@@ -67,38 +108,70 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 		Env:       headerEnvironment(machine),
 		Strict:    o.strict,
 	}
-	home := machine.HomeDir()
-	write := func(text string) error {
-		text = redactor.String(shortenHome(text, home))
-		if _, err := io.WriteString(a.Stdout, text); err != nil {
-			return &exitError{code: report.ExitUsage, err: fmt.Errorf("writing the report: %w", err)}
-		}
+	return &session{o: o, render: render, selected: selected, machine: machine, redactor: redactor, env: env,
+		term: term, meta: meta, ropts: report.Options{Color: term.color, Verbose: o.verbose, Width: term.width},
+		out: a.Stdout, width: a.Width}, nil
+}
+
+// write prints text with the home directory shortened and secrets redacted.
+func (s *session) write(text string) error {
+	text = s.redactor.String(shortenHome(text, s.machine.HomeDir()))
+	if _, err := io.WriteString(s.out, text); err != nil {
+		return &exitError{code: report.ExitUsage, err: fmt.Errorf("writing the report: %w", err)}
+	}
+	return nil
+}
+
+// writeHeader prints the header before the checks run: a run that hangs
+// or is interrupted still shows what a support ticket needs.
+func (s *session) writeHeader() error {
+	header, ok := report.Header(s.o.output)
+	if !ok {
 		return nil
 	}
-	ropts := report.Options{Color: color, Verbose: o.verbose, Width: term.width}
-	// The header goes out before the checks run: a run that hangs or is
-	// interrupted still shows what a support ticket needs.
-	if header, ok := report.Header(o.output); ok {
-		var buf bytes.Buffer
-		if err := header(&buf, report.Build(meta, nil), ropts); err != nil {
-			return &exitError{code: report.ExitUsage, err: err}
+	var buf bytes.Buffer
+	if err := header(&buf, report.Build(s.meta, nil), s.ropts); err != nil {
+		return &exitError{code: report.ExitUsage, err: err}
+	}
+	if err := s.write(buf.String()); err != nil {
+		return err
+	}
+	s.ropts.SkipHeader = true
+	return nil
+}
+
+// finish runs the checks, over the targets when there are any (nil: the
+// one target the remote check finds), and prints the report; text, when
+// set, renders the text format instead of the full report (scan's table).
+func (a *App) finish(ctx context.Context, s *session, targets []checks.TargetSpec, text report.Renderer) error {
+	runner := checks.Runner{Timeout: s.o.timeout}
+	var display *progress.Display
+	if s.term.live {
+		display = progress.Start(s.out, s.width)
+		if targets == nil {
+			width := len("credential-helper")
+			runner.OnStart = func(i checks.Info) { display.Started(i.ID) }
+			runner.OnDone = func(out checks.Outcome) {
+				line := report.CheckLine(report.Build(report.Meta{}, []checks.Outcome{out}).Checks[0], width, s.term.color)
+				display.Finished(out.Info.ID, s.redactor.String(shortenHome(line, s.machine.HomeDir())))
+			}
+		} else {
+			// Every target's lines would scroll past; the spinner says
+			// what runs, the report follows.
+			display.Started(fmt.Sprintf("the checks of %d targets", len(targets)))
 		}
-		if err := write(buf.String()); err != nil {
+	}
+	var res runResult
+	interrupted, err := untilInterrupted(ctx, func(ctx context.Context) error {
+		if targets == nil {
+			o, err := runner.Run(ctx, s.selected, s.env)
+			res.outcomes = o
 			return err
 		}
-		ropts.SkipHeader = true
-	}
-	var display *progress.Display
-	if term.live {
-		display = progress.Start(a.Stdout, a.Width)
-		width := len("credential-helper")
-		runner.OnStart = func(i checks.Info) { display.Started(i.ID) }
-		runner.OnDone = func(out checks.Outcome) {
-			line := report.CheckLine(report.Build(report.Meta{}, []checks.Outcome{out}).Checks[0], width, color)
-			display.Finished(out.Info.ID, redactor.String(shortenHome(line, home)))
-		}
-	}
-	outcomes, interrupted, err := runUntilInterrupted(ctx, runner, selected, env)
+		shared, runs, err := runner.RunTargets(ctx, s.selected, s.env, targets, checks.DefaultTargetParallel)
+		res.shared, res.runs = shared, runs
+		return err
+	})
 	if display != nil {
 		display.Stop() // erase the progress: the ordered report replaces it
 	}
@@ -110,19 +183,31 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 	if err != nil {
 		return &exitError{code: report.ExitCheckError, err: err}
 	}
+	meta := s.meta
 	meta.Duration = time.Since(meta.StartedAt)
-	meta.Target = reportTarget(outcomes)
-	redactor = redactor.Keeping(publicNames(outcomes)...)
-	rep := report.Build(meta, outcomes)
+	var rep report.Report
+	if targets == nil {
+		meta.Target = reportTarget(res.outcomes)
+		s.redactor = s.redactor.Keeping(publicNames(res.outcomes)...)
+		rep = report.Build(meta, res.outcomes)
+	} else {
+		inputs, names := targetInputs(res.runs, s.machine.HomeDir())
+		s.redactor = s.redactor.Keeping(names...)
+		rep = report.BuildTargets(meta, res.shared, inputs)
+	}
+	render := s.render
+	if text != nil && s.o.output == "text" && !s.o.verbose {
+		render = text
+	}
 	var buf bytes.Buffer
-	if err := render(&buf, rep, ropts); err != nil {
+	if err := render(&buf, rep, s.ropts); err != nil {
 		return &exitError{code: report.ExitUsage, err: err}
 	}
-	if err := write(buf.String()); err != nil {
+	if err := s.write(buf.String()); err != nil {
 		return err
 	}
-	if o.output == "github" {
-		if err := a.stepSummary(machine, rep, home, redactor); err != nil {
+	if s.o.output == "github" {
+		if err := a.stepSummary(s.machine, rep, s.machine.HomeDir(), s.redactor); err != nil {
 			return err
 		}
 	}
@@ -130,6 +215,14 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 		return &exitError{code: rep.Summary.ExitCode}
 	}
 	return nil
+}
+
+// runResult is what a run gave: the outcomes of a run over one target, or
+// the shared outcomes and each target's of a run over several.
+type runResult struct {
+	outcomes []checks.Outcome
+	shared   []checks.Outcome
+	runs     []checks.TargetRun
 }
 
 // stepSummary appends the markdown report to $GITHUB_STEP_SUMMARY, the
@@ -176,29 +269,36 @@ func shortenHome(s, home string) string {
 // return once their programs were killed.
 const interruptGrace = 3 * time.Second
 
-// runUntilInterrupted runs the checks; when ctx is cancelled (Ctrl-C,
+// runUntilInterrupted runs the checks over one target (see untilInterrupted).
+func runUntilInterrupted(ctx context.Context, runner checks.Runner, selected []checks.Check, env *checks.Env) ([]checks.Outcome, bool, error) {
+	var outcomes []checks.Outcome
+	interrupted, err := untilInterrupted(ctx, func(ctx context.Context) error {
+		o, err := runner.Run(ctx, selected, env)
+		outcomes = o
+		return err
+	})
+	if interrupted {
+		return nil, true, nil
+	}
+	return outcomes, false, err
+}
+
+// untilInterrupted runs the checks; when ctx is cancelled (Ctrl-C,
 // SIGTERM) the programs they run die with it, and the run ends at once
 // after a short grace even if a check is slow to notice.
-func runUntilInterrupted(ctx context.Context, runner checks.Runner, selected []checks.Check, env *checks.Env) ([]checks.Outcome, bool, error) {
-	type result struct {
-		outcomes []checks.Outcome
-		err      error
-	}
-	done := make(chan result, 1)
-	go func() {
-		o, err := runner.Run(ctx, selected, env)
-		done <- result{o, err}
-	}()
+func untilInterrupted(ctx context.Context, run func(context.Context) error) (bool, error) {
+	done := make(chan error, 1)
+	go func() { done <- run(ctx) }()
 	select {
-	case r := <-done:
-		return r.outcomes, ctx.Err() != nil, r.err
+	case err := <-done:
+		return ctx.Err() != nil, err
 	case <-ctx.Done():
 	}
 	select {
 	case <-done:
 	case <-time.After(interruptGrace):
 	}
-	return nil, true, nil
+	return true, nil
 }
 
 // checkRemoteFlag makes --remote a usage error outside a clone or when the

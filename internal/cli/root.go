@@ -37,36 +37,48 @@ type doctorOptions struct {
 func newRootCmd(a *App) *cobra.Command {
 	o := &doctorOptions{}
 	cmd := &cobra.Command{
-		Use:   "codecommit-doctor [REPO_URL]",
+		Use:   "codecommit-doctor [REPO_URL...]",
 		Short: "Diagnose git over HTTPS to AWS CodeCommit (403 errors and friends)",
 		Long: `codecommit-doctor runs checks on this machine and tells why git over HTTPS to AWS
 CodeCommit fails (usually "The requested URL returned error: 403") and exactly what
 to do about it. It changes nothing on the machine or in AWS.
 
-Without REPO_URL it diagnoses the clone in the current directory.
+Without REPO_URL it diagnoses the clone in the current directory: the remote the
+current branch tracks if it is CodeCommit, else every CodeCommit remote, and the
+CodeCommit submodules. Several URLs, remotes or submodules are several targets in
+one run: the checks that do not depend on the repository run once, the others once
+per target, and the report has a section per target.
 
 ` + exitCodesHelp,
-		Args:          cobra.MaximumNArgs(1),
+		Args:          cobra.ArbitraryArgs,
 		Version:       a.Build.String(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			repoURL := ""
-			if len(args) == 1 {
-				if strings.TrimSpace(args[0]) == "" {
+			var repoURLs []string
+			for _, arg := range args {
+				if strings.TrimSpace(arg) == "" {
 					return usageError("the REPO_URL argument is empty (an unset variable such as \"$REPO_URL\"?): " +
 						"pass a repository URL, or no argument inside a clone")
 				}
-				repoURL = strings.TrimSpace(args[0])
+				repoURLs = append(repoURLs, strings.TrimSpace(arg))
 			}
 			o.only, o.skip = trimIDs(o.only), trimIDs(o.skip)
-			return a.doctor(cmd.Context(), o, repoURL)
+			return a.doctor(cmd.Context(), o, repoURLs)
 		},
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	cmd.SetVersionTemplate("codecommit-doctor " + a.Build.Long() + "\n")
 	cmd.SetOut(a.Stdout)
 	cmd.SetErr(a.Stderr)
+	addRunFlags(a, cmd, o, true)
+	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a), newBundleCmd(a), newScanCmd(a))
+	return cmd
+}
+
+// addRunFlags adds the flags of a run (the root command's, scan's); the
+// root command also has --remote and --version.
+func addRunFlags(a *App, cmd *cobra.Command, o *doctorOptions, root bool) {
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "text", "output format: text, json, markdown, junit, github")
 	f.StringSliceVar(&o.only, "only", nil, "run only these checks (comma-separated ids; see 'list')")
@@ -74,20 +86,20 @@ Without REPO_URL it diagnoses the clone in the current directory.
 	f.StringVar(&o.profile, "profile", "", "AWS profile to diagnose (default: the one the credential helper uses)")
 	f.StringVar(&o.region, "region", "", "AWS region to assume when the URL does not name one")
 	f.StringVar(&o.principal, "principal", "", "decide pull, push and KMS access for this IAM role, user or instance profile ARN (a CodeBuild or Amplify service role, say) instead of the caller")
-	f.StringVar(&o.remote, "remote", "", "git remote to diagnose in the current clone (default: the tracked remote, else origin)")
 	f.BoolVar(&o.offline, "offline", false, "skip every check that needs the network")
 	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "time budget of each check")
 	f.BoolVar(&o.noColor, "no-color", false, "no colours (see README: NO_COLOR, TERM=dumb, CI, CLICOLOR_FORCE, FORCE_COLOR)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "show the evidence behind each result")
 	f.BoolVar(&o.strict, "strict", false, "warnings fail the run (exit 1)")
-	f.BoolP("version", "", false, "print the doctor's version")
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(report.Formats(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("only", idListCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("skip", idListCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("profile", a.profileCompletion)
-	_ = cmd.RegisterFlagCompletionFunc("remote", a.remoteCompletion)
-	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a), newBundleCmd(a))
-	return cmd
+	if root {
+		f.StringVar(&o.remote, "remote", "", "git remote to diagnose in the current clone, alone (default: the tracked remote if it is CodeCommit, else every CodeCommit remote, and the CodeCommit submodules)")
+		_ = cmd.RegisterFlagCompletionFunc("remote", a.remoteCompletion)
+		f.BoolP("version", "", false, "print the doctor's version")
+	}
 }
 
 // trimIDs drops the spaces around check ids (`--only "git, aws-cli"`) and
