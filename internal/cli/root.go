@@ -83,7 +83,7 @@ Without REPO_URL it diagnoses the clone in the current directory.
 	_ = cmd.RegisterFlagCompletionFunc("skip", idListCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("profile", a.profileCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("remote", a.remoteCompletion)
-	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a))
+	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a), newFixCmd(a))
 	return cmd
 }
 
