@@ -115,6 +115,7 @@ func (f *Fixer) Run(ctx context.Context) (int, error) {
 		f.printf("\nDry run (%s): nothing was changed. `codecommit-doctor fix --yes` applies the plan.\n", why)
 		return beforeRep.Summary.ExitCode, nil
 	}
+	f.printf("\nApplying:\n")
 	incomplete, err := f.apply(ctx, plan)
 	if err != nil {
 		return report.ExitCheckError, err

@@ -77,7 +77,7 @@ func TestFixProvesAppliesAndUndoes(t *testing.T) {
 	for _, want := range []string{
 		"+[credential \"https://git-codecommit.*.amazonaws.com\"]", "+\thelper = !aws codecommit credential-helper $@", "+\tUseHttpPath = true",
 		"gone: credential-helper/helper-before-aws, credential-helper/use-http-path-missing",
-		"changed (backup: ", "fail → ✓ credential-helper",
+		"changed (backup: ", "UseHttpPath on", "(was fail)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -63,6 +63,9 @@ func (f *Fixer) showSteps(plan *Plan) {
 			f.printCommands(s.Action, "  ")
 		}
 	}
+	if len(plan.Unfixable) > 0 {
+		f.printf("\nFindings fix has no action for (see their fixes in the report): %s\n", refList(plan.Unfixable))
+	}
 	if len(plan.Refused) > 0 {
 		f.printf("\nNot done by fix here:\n")
 		for _, s := range plan.Refused {
@@ -101,7 +104,7 @@ func (f *Fixer) showProof(p *Proof) {
 func (f *Fixer) beforeAfter(before, after report.Report) {
 	for i, c := range after.Checks {
 		if i < len(before.Checks) && before.Checks[i].ID == c.ID && before.Checks[i].Status != c.Status {
-			f.printf("  %s → %s\n", before.Checks[i].Status, report.CheckLine(c, checkLineWidth, false))
+			f.printf("  %s   (was %s)\n", report.CheckLine(c, checkLineWidth, false), before.Checks[i].Status)
 			continue
 		}
 		f.printf("  %s\n", report.CheckLine(c, checkLineWidth, false))
