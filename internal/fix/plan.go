@@ -138,6 +138,8 @@ func refusal(a action.Action, pl Places) string {
 		return "the file it changes is not known"
 	case a.Scope == action.ScopeSystem && !pl.System:
 		return "a system config file: run `codecommit-doctor fix --system` to change it"
+	case a.Scope == action.ScopeLocal || a.Scope == action.ScopeWorktree:
+		return "the clone's own config: git reads it from the clone, so no copy can stand in for it to prove the change; run the command yourself"
 	case isToolchain(a.File):
 		return "a file of the Git installation itself (Apple's Command Line Tools or Xcode, Git for Windows), which updates overwrite: never changed"
 	case a.Kind == action.KeychainErase && pl.GOOS != "darwin", a.Kind == action.CmdkeyDelete && pl.GOOS != "windows":
