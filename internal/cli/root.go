@@ -39,7 +39,8 @@ func newRootCmd(a *App) *cobra.Command {
 		Short: "Diagnose git over HTTPS to AWS CodeCommit (403 errors and friends)",
 		Long: `codecommit-doctor runs checks on this machine and tells why git over HTTPS to AWS
 CodeCommit fails (usually "The requested URL returned error: 403") and exactly what
-to do about it. It changes nothing on the machine or in AWS.
+to do about it. It changes nothing on the machine or in AWS ('codecommit-doctor fix'
+applies the fixes that are file changes, after proving them on copies).
 
 Without REPO_URL it diagnoses the clone in the current directory.
 

@@ -64,7 +64,7 @@ func (f *Fixer) showSteps(plan *Plan) {
 		}
 	}
 	if len(plan.Unfixable) > 0 {
-		f.printf("\nFindings fix has no action for (see their fixes in the report): %s\n", refList(plan.Unfixable))
+		f.printf("\nFindings without an action of their own (their fixes are in the report): %s\n", refList(plan.Unfixable))
 	}
 	if len(plan.Refused) > 0 {
 		f.printf("\nNot done by fix here:\n")
