@@ -11,7 +11,6 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gitcred"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
-	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/version"
 )
 
@@ -30,8 +29,6 @@ func NewFixer(env *checks.Env, facts *Facts) Fixer {
 
 // GOOS is the system the commands are written for.
 func (f Fixer) GOOS() string { return f.goos }
-
-func (f Fixer) q(s string) string { return shellword.Quote(s, f.goos) }
 
 // SectionURL is the credential.<url> section the fixes write: one
 // wildcard section for every region when git matches wildcards (2.26+),

@@ -1,7 +1,6 @@
 package fix
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -109,14 +108,4 @@ func digest(data []byte, exists bool) string {
 	}
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
-}
-
-// unchanged reports whether path still holds what the plan was made
-// against.
-func unchanged(path string, want []byte, existed bool) (bool, error) {
-	data, _, ok, err := current(path)
-	if err != nil {
-		return false, err
-	}
-	return ok == existed && bytes.Equal(data, want), nil
 }
