@@ -47,6 +47,8 @@ type Plan struct {
 	// for; Unfixable those it has none for.
 	Targets   []Ref
 	Unfixable []Ref
+	// Steps are the printed remediation of each unfixable finding.
+	Steps map[Ref][]string
 	// inFiles are the targets with an action on a file.
 	inFiles map[Ref]bool
 }
@@ -72,7 +74,7 @@ func needsFix(s checks.Status) bool { return s == checks.Warn || s == checks.Fai
 // each action once, grouped by the file it changes, in the order the
 // findings give them.
 func Build(outcomes []checks.Outcome, pl Places) (*Plan, error) {
-	p := &Plan{inFiles: map[Ref]bool{}}
+	p := &Plan{inFiles: map[Ref]bool{}, Steps: map[Ref][]string{}}
 	seen := map[string]string{} // action identity -> what became of it
 	byFile := map[string]*FilePlan{}
 	for _, o := range outcomes {
@@ -123,6 +125,7 @@ func Build(outcomes []checks.Outcome, pl Places) (*Plan, error) {
 				p.Targets = append(p.Targets, ref)
 			} else {
 				p.Unfixable = append(p.Unfixable, ref)
+				p.Steps[ref] = f.Remediation
 			}
 		}
 	}

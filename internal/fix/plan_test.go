@@ -20,7 +20,7 @@ func TestBuildRefusesWhatFixNeverDoes(t *testing.T) {
 	}
 	out := []checks.Outcome{{Info: checks.Info{ID: "credential-helper"}, Result: checks.Result{Findings: []checks.Finding{
 		{Code: "helper-before-aws", Severity: checks.Fail, Actions: acts},
-		{Code: "only-system", Severity: checks.Fail, Actions: acts[:1]},
+		{Code: "only-system", Severity: checks.Fail, Actions: acts[:1], Remediation: []string{"sudo git config --system --unset-all credential.helper"}},
 		{Code: "passing", Severity: checks.Pass, Actions: acts[6:]},
 	}}}}
 	pl := Places{GOOS: "linux", Provable: func(string) (bool, string) { return true, "" }, Resolve: func(f string) (string, error) { return f, nil }}
@@ -46,6 +46,9 @@ func TestBuildRefusesWhatFixNeverDoes(t *testing.T) {
 	}
 	if len(p.Targets) != 1 || p.Targets[0].Code != "helper-before-aws" || len(p.Unfixable) != 1 || p.Unfixable[0].Code != "only-system" {
 		t.Errorf("targets %v, unfixable %v", p.Targets, p.Unfixable)
+	}
+	if got := p.Steps[Ref{"credential-helper", "only-system"}]; len(got) != 1 || !strings.HasPrefix(got[0], "sudo git config --system") {
+		t.Errorf("the unfixable finding's steps: %q", got)
 	}
 	pl.System = true
 	p, _ = Build(out, pl)

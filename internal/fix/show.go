@@ -64,7 +64,13 @@ func (f *Fixer) showSteps(plan *Plan) {
 		}
 	}
 	if len(plan.Unfixable) > 0 {
-		f.printf("\nFindings without an action of their own (their fixes are in the report): %s\n", refList(plan.Unfixable))
+		f.printf("\nFindings without an action fix can take (what the report says to do, for you or an administrator):\n")
+		for _, r := range plan.Unfixable {
+			f.printf("  %s\n", r)
+			for _, step := range plan.Steps[r] {
+				f.printf("    %s\n", step)
+			}
+		}
 	}
 	if len(plan.Refused) > 0 {
 		f.printf("\nNot done by fix here:\n")
