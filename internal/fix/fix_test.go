@@ -294,3 +294,30 @@ exit 1
 		t.Errorf("security was not asked to delete")
 	}
 }
+
+func TestFixChangesTheSystemFileOnlyWithSystem(t *testing.T) {
+	// The AWS helper without its `!`, in the system config (named by
+	// GIT_CONFIG_SYSTEM, so a copy can stand in for it).
+	w := newWorld(t, "linux")
+	broken := "[credential]\n\thelper = aws codecommit credential-helper $@\n\tUseHttpPath = true\n"
+	w.Write("sysconfig", broken)
+	code := run(t, w.fixer(Options{Yes: true}))
+	out := w.out.String()
+	if code != 1 || w.read("sysconfig") != broken {
+		t.Errorf("without --system: exit %d, the system file changed\n%s", code, out)
+	}
+	if !strings.Contains(out, "a system config file: run `codecommit-doctor fix --system` to change it") {
+		t.Errorf("the refusal is not said:\n%s", out)
+	}
+	w.out.Reset()
+	code = run(t, w.fixer(Options{Yes: true, System: true}))
+	if code != 0 {
+		t.Fatalf("--system: exit %d\n%s", code, w.out.String())
+	}
+	if got := w.read("sysconfig"); !strings.Contains(got, "helper = !aws codecommit credential-helper $@") {
+		t.Errorf("the system file after --system:\n%s", got)
+	}
+	if code, err := w.fixer(Options{}).Undo(); err != nil || code != 0 || w.read("sysconfig") != broken {
+		t.Errorf("undo: %d %v", code, err)
+	}
+}
