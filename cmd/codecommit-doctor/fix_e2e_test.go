@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/signer"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/testenv/tools"
 )
 
 // fixScenario is a broken machine that `fix --yes` must repair.
@@ -23,6 +24,10 @@ type fixScenario struct {
 	gitconfig string            // ~/.gitconfig after the curloptResolve section
 	files     map[string]string // more files under HOME
 	gone      []string          // CHECK/CODE the doctor reports before and must not after
+	// awsV2 puts an `aws` first on PATH that says it is AWS CLI v2 and
+	// runs the real CLI for everything else (its own `configure set`
+	// included).
+	awsV2 bool
 }
 
 // TestFixEndToEnd runs, for every finding that has actions, the built
@@ -63,6 +68,13 @@ func TestFixEndToEnd(t *testing.T) {
 			gone:      []string{"credential-helper/aws-not-on-path"},
 		},
 		{
+			name:      "AWS CLI v2 auto-prompt on in the profile",
+			gitconfig: reproHelperConfig,
+			files:     map[string]string{".aws/credentials": alice, ".aws/config": "[default]\nregion = us-east-1\ncli_auto_prompt = on-partial\n"},
+			gone:      []string{"credentials/cli-auto-prompt"},
+			awsV2:     true,
+		},
+		{
 			name:      "a static password in ~/.git-credentials and store after the AWS helper",
 			gitconfig: reproHelperConfig + "\thelper = store\n",
 			files:     map[string]string{".aws/credentials": alice, ".git-credentials": static},
@@ -84,6 +96,9 @@ func TestFixEndToEnd(t *testing.T) {
 				}
 			}
 			env := append(w.git.ClientEnv(home), "AWS_ENDPOINT_URL="+w.moto.URL, "AWS_EC2_METADATA_DISABLED=true")
+			if sc.awsV2 {
+				env = append(env, "PATH="+fixAWSv2(t)+string(os.PathListSeparator)+os.Getenv("PATH"))
+			}
 			url := w.git.RepoURL(e2eRepo)
 			before := fixFindings(t, w.doctor, env, home, url)
 			for _, g := range sc.gone {
@@ -129,6 +144,23 @@ func TestFixEndToEnd(t *testing.T) {
 			}
 		})
 	}
+}
+
+// fixAWSv2 writes an `aws` that reports itself as AWS CLI v2 and runs the
+// real AWS CLI for everything else, and returns its directory.
+func fixAWSv2(t *testing.T) string {
+	t.Helper()
+	real := tools.RequireTool(t, "aws")
+	dir := t.TempDir()
+	v2 := "aws-cli/2.22.0 Python/3.12.6 Linux/6.1.0 exe/x86_64.debian.12"
+	script := "#!/bin/sh\n" +
+		"[ \"$1\" = --version ] && { echo '" + v2 + "'; exit 0; }\n" +
+		"[ \"$1 $2 $3 $4\" = '--debug codecommit credential-helper erase' ] && { echo '2026-12-03 06:00:00,000 - MainThread - awscli.clidriver - DEBUG - CLI version: " + v2 + "' >&2; exit 0; }\n" +
+		"exec " + real + " \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "aws"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // fixRun runs the doctor outside any repository and returns its exit code

@@ -39,6 +39,11 @@ func (f *Fixer) prove(ctx context.Context, plan *Plan, before []checks.Outcome) 
 	defer os.RemoveAll(dir)
 	sc := NewScratch(dir, f.opts.Home, f.getenv, f.opts.GOOS)
 	ap := action.Applier{Run: f.opts.Run, GOOS: f.opts.GOOS}
+	// The scratch home stands in for the real one whatever the plan
+	// changes (a plan may change only files named by variables).
+	if err := sc.ensureRoots(); err != nil {
+		return nil, err
+	}
 	copies := map[*FilePlan]string{}
 	for _, fp := range plan.Files {
 		c, err := sc.Place(fp.Path, fp.Before)
@@ -46,11 +51,6 @@ func (f *Fixer) prove(ctx context.Context, plan *Plan, before []checks.Outcome) 
 			return nil, err
 		}
 		copies[fp] = c
-	}
-	if len(plan.Files) == 0 {
-		if err := sc.ensureRoots(); err != nil {
-			return nil, err
-		}
 	}
 	for _, fp := range plan.Files {
 		for _, a := range fp.Actions {
