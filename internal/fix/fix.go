@@ -208,15 +208,15 @@ func (f *Fixer) apply(ctx context.Context, plan *Plan) (bool, error) {
 			continue
 		}
 		j.Files = append(j.Files, e)
+		// The journal follows every write, so --undo knows each file
+		// written even when a later step fails.
+		if err := writeJournal(f.opts.StateDir, j); err != nil {
+			return true, err
+		}
 		if e.Backup != "" {
 			f.printf("  %s: changed (backup: %s)\n", fp.Path, e.Backup)
 		} else {
 			f.printf("  %s: created\n", fp.Path)
-		}
-	}
-	if len(j.Files) > 0 {
-		if err := writeJournal(f.opts.StateDir, j); err != nil {
-			return true, err
 		}
 	}
 	ap := action.Applier{Run: f.opts.Run, GOOS: f.opts.GOOS}
