@@ -29,13 +29,23 @@ type Scratch struct {
 	copies  map[string]string // the file as named -> its copy
 	spread  map[string]bool   // scratch directories already rebuilt
 	windows bool
+	// symlink makes a symbolic link (os.Symlink); on Windows without the
+	// right to, entries are copied instead, up to budget entries.
+	symlink func(oldname, newname string) error
+	budget  int
 }
+
+// copyBudget bounds how many entries a scratch home copied instead of
+// linked holds: beyond it entries are left out (the proof may then fail,
+// and fix changes nothing).
+const copyBudget = 5000
 
 // NewScratch prepares a scratch area in dir for the user whose home is
 // home and whose environment getenv reads.
 func NewScratch(dir, home string, getenv func(string) string, goos string) *Scratch {
 	s := &Scratch{dir: dir, getenv: getenv, home: filepath.Clean(home), env: map[string]string{},
-		copies: map[string]string{}, spread: map[string]bool{}, windows: goos == "windows"}
+		copies: map[string]string{}, spread: map[string]bool{}, windows: goos == "windows",
+		symlink: os.Symlink, budget: copyBudget}
 	s.env["HOME"] = filepath.Join(dir, "home")
 	if s.windows {
 		s.env["USERPROFILE"] = s.env["HOME"]
@@ -175,7 +185,7 @@ func (s *Scratch) rebuild(real, scratch string) error {
 		if _, err := os.Lstat(link); err == nil {
 			continue
 		}
-		if err := os.Symlink(filepath.Join(real, e.Name()), link); err != nil {
+		if err := s.link(filepath.Join(real, e.Name()), link); err != nil {
 			return fmt.Errorf("preparing the scratch copy of %s: %w", real, err)
 		}
 	}
@@ -197,4 +207,50 @@ func (s *Scratch) Environ(environ []string) []string {
 		out = append(out, k+"="+v)
 	}
 	return out
+}
+
+// link makes the scratch entry to stand for the real entry from: a
+// symbolic link, or on Windows, where creating one needs Developer Mode or
+// an administrator, a copy.
+func (s *Scratch) link(from, to string) error {
+	err := s.symlink(from, to)
+	if err == nil || !s.windows {
+		return err
+	}
+	return s.copyTree(from, to)
+}
+
+// copyTree copies regular files (up to maxFile each) and directories,
+// within the budget; anything else is left out.
+func (s *Scratch) copyTree(from, to string) error {
+	if s.budget <= 0 {
+		return nil
+	}
+	s.budget--
+	fi, err := os.Lstat(from)
+	if err != nil {
+		return nil // gone meanwhile: nothing to stand in for
+	}
+	switch {
+	case fi.IsDir():
+		if err := os.MkdirAll(to, 0o700); err != nil {
+			return err
+		}
+		entries, err := os.ReadDir(from)
+		if err != nil {
+			return nil // unreadable: left out, as git would find it
+		}
+		for _, e := range entries {
+			if err := s.copyTree(filepath.Join(from, e.Name()), filepath.Join(to, e.Name())); err != nil {
+				return err
+			}
+		}
+	case fi.Mode().IsRegular() && fi.Size() <= maxFile:
+		data, err := os.ReadFile(from)
+		if err != nil {
+			return nil
+		}
+		return os.WriteFile(to, data, 0o600)
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -64,5 +65,44 @@ func TestScratchStandsInForTheChangedFilesOnly(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(home, ".config", "git", "config")); string(b) != "[core]\n" {
 		t.Errorf("writing the copy changed the real file")
+	}
+}
+
+func TestScratchCopiesWhenLinksAreRefusedOnWindows(t *testing.T) {
+	home := t.TempDir()
+	for name, content := range map[string]string{".gitconfig": "[user]\n", ".aws/config": "[default]\n", "z/big/deep": "x"} {
+		p := filepath.Join(home, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	refuse := func(string, string) error { return errors.New("A required privilege is not held by the client.") }
+	for _, goos := range []string{"windows", "linux"} {
+		sc := NewScratch(t.TempDir(), home, func(string) string { return "" }, goos)
+		sc.symlink = refuse
+		sc.budget = 4 // .aws, .aws/config, .gitconfig, z: z's contents are left out
+		err := sc.ensureRoots()
+		if goos == "linux" {
+			if err == nil {
+				t.Errorf("linux: a refused link is not an error")
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh := sc.env["HOME"]
+		for _, name := range []string{".gitconfig", ".aws/config"} {
+			fi, err := os.Lstat(filepath.Join(sh, name))
+			if err != nil || !fi.Mode().IsRegular() {
+				t.Errorf("%s not copied: %v", name, err)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(sh, "z", "big")); err == nil {
+			t.Errorf("entries beyond the budget were copied")
+		}
 	}
 }
