@@ -17,6 +17,26 @@ type Needs struct {
 	Target      bool // needs a repository to diagnose
 }
 
+// Tags names what is needed with stable words ("network",
+// "aws-credentials", "target"), or "local" alone when nothing is: the
+// words `list` prints and `list -o json` gives.
+func (n Needs) Tags() []string {
+	var tags []string
+	if n.Network {
+		tags = append(tags, "network")
+	}
+	if n.Credentials {
+		tags = append(tags, "aws-credentials")
+	}
+	if n.Target {
+		tags = append(tags, "target")
+	}
+	if len(tags) == 0 {
+		return []string{"local"}
+	}
+	return tags
+}
+
 // FindingDoc documents a finding code a check can produce, for `explain`.
 type FindingDoc struct {
 	Code        string

@@ -28,8 +28,12 @@ type Options struct {
 	Profile string // --profile
 	Region  string // --region
 	Remote  string // --remote
-	Offline bool   // --offline
-	Verbose bool   // -v
+	// Principal is --principal: an IAM role, user or instance profile ARN
+	// (validated) whose access the permissions and kms checks decide
+	// instead of the caller's.
+	Principal string
+	Offline   bool // --offline
+	Verbose   bool // -v
 }
 
 // Redactor removes secrets from text. Output is redacted once more as a

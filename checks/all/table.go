@@ -22,19 +22,8 @@ func MarkdownTable() string {
 	return b.String()
 }
 
+// needs says Needs.Tags in the README table's words.
 func needs(n checks.Needs) string {
-	var parts []string
-	if n.Network {
-		parts = append(parts, "network")
-	}
-	if n.Credentials {
-		parts = append(parts, "AWS credentials")
-	}
-	if n.Target {
-		parts = append(parts, "a repository")
-	}
-	if len(parts) == 0 {
-		return "local"
-	}
-	return strings.Join(parts, ", ")
+	prose := strings.NewReplacer("aws-credentials", "AWS credentials", "target", "a repository")
+	return prose.Replace(strings.Join(n.Tags(), ", "))
 }

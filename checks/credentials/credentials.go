@@ -50,6 +50,13 @@ type Facts struct {
 	// policies once, for every check that asks.
 	Clients  AWSClients
 	Policies *awsclient.PolicyCache
+	// Principal are the facts of --principal (nil without it): its
+	// identity and policy cache with the caller's clients, for the checks
+	// that decide access. PrincipalErr says why it could not be resolved.
+	Principal    *Facts
+	PrincipalErr error
+	// Caller is set on Principal facts: whose credentials make the calls.
+	Caller *awsclient.Identity
 	// session resolved the credentials; later checks that sign requests
 	// themselves reuse it instead of loading the configuration again.
 	session awsSession
@@ -68,6 +75,8 @@ func (f *Facts) Credentials(ctx context.Context) (aws.Credentials, error) {
 type AWSClients interface {
 	IAM() awsclient.IAMAPI
 	CodeCommit(region string) RepositoryGetter
+	// KMS reads the repository's key: DescribeKey, GetKeyPolicy, ListGrants.
+	KMS(region string) awsclient.KMSAPI
 }
 
 // RepositoryGetter reads a CodeCommit repository's metadata.
@@ -201,13 +210,25 @@ func (c credentialsCheck) Run(ctx context.Context, env *checks.Env) (checks.Resu
 	if src.Kind == awsclient.SourceEnvironment || src.Kind == awsclient.SourceContainer || src.Kind == awsclient.SourceInstanceRole {
 		profile = ""
 	}
-	Key.Set(&res, &Facts{
+	facts := &Facts{
 		Identity: id, Profile: profile, ProfileSource: pc.source, Region: sess.Region(), Source: src,
 		SessionCredentials: creds.SessionToken != "", Clients: sess.Clients(), Policies: awsclient.NewPolicyCache(),
 		session: sess,
-	})
+	}
 	res.Status = checks.Pass
 	res.Summary = fmt.Sprintf("%s in account %s, from %s", id.Describe(), id.Account, src.String())
+	if p := env.Options.Principal; p != "" {
+		facts.Principal, facts.PrincipalErr = principalFacts(ctx, facts, p)
+		res.AddEvidence("principal", p)
+		if facts.Principal != nil && facts.Principal.Identity.ARN != p {
+			res.AddEvidence("principal_role", facts.Principal.Identity.ARN)
+		}
+		if facts.PrincipalErr != nil {
+			res.AddEvidence("principal_unresolved", env.Redact(facts.PrincipalErr.Error()))
+		}
+		res.Summary += fmt.Sprintf("; as the caller %s, not the principal %s (--principal: permissions and kms decide for it)", id.ARN, p)
+	}
+	Key.Set(&res, facts)
 	if id.Type == awsclient.IdentityRoot {
 		res.Add(checks.Finding{Code: "root-user", Severity: checks.Warn,
 			Message: fmt.Sprintf("These are the root user's credentials of account %s. They work with the AWS CLI credential helper, "+
@@ -243,3 +264,5 @@ type sdkClients struct{ s *awsclient.Session }
 func (c sdkClients) IAM() awsclient.IAMAPI { return c.s.IAM() }
 
 func (c sdkClients) CodeCommit(region string) RepositoryGetter { return c.s.CodeCommit(region) }
+
+func (c sdkClients) KMS(region string) awsclient.KMSAPI { return c.s.KMS(region) }

@@ -211,6 +211,8 @@ type nopClients struct{}
 
 func (nopClients) IAM() awsclient.IAMAPI { return &awsfake.IAM{} }
 
+func (nopClients) KMS(string) awsclient.KMSAPI { return &awsfake.KMS{} }
+
 func (nopClients) CodeCommit(region string) RepositoryGetter {
 	return &awsfake.CodeCommit{Region: region}
 }

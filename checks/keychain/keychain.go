@@ -9,13 +9,38 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/chain"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/permissions"
 
 	"github.com/codecommit-doctor/codecommit-doctor/internal/configerr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gitcred"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 )
+
+// ID is the check's id.
+const ID = "keychain"
+
+// Key is what the keychain check tells later checks.
+var Key = checks.NewKey[*Facts](ID)
+
+// Facts are the CodeCommit lines found in store-helper files.
+type Facts struct {
+	Stored []StoredLine
+}
+
+// StoredLine is one CodeCommit line of a store-helper file (never its
+// password).
+type StoredLine struct {
+	File string
+	gitcred.StoredCredential
+	// Used is true when git's store helper answers with it for the target
+	// before the AWS helper runs.
+	Used bool
+	// Erase is the command that erases the file's lines for its host.
+	Erase string
+}
 
 type keychainCheck struct{}
 
@@ -25,7 +50,7 @@ func New() checks.Check { return keychainCheck{} }
 
 func (keychainCheck) Info() checks.Info {
 	return checks.Info{
-		ID:    "keychain",
+		ID:    ID,
 		Title: "No stale CodeCommit password stored by the OS or git",
 		Description: "A password from the AWS CLI helper is valid for about 15 minutes; a copy stored anywhere " +
 			"goes stale and, once git is handed it, gives 403 for good (git erases stored passwords on 401 only). " +
@@ -38,15 +63,20 @@ func (keychainCheck) Info() checks.Info {
 			"On Windows only: Git Credential Manager or wincred in the helper chain. The parts that do not apply to this " +
 			"OS, or that need an HTTPS repository when there is none, are skipped and named in the evidence. A stored " +
 			"password that git would hand over before the AWS helper runs is a failure; one git does not reach for this " +
-			"URL is a warning.",
+			"URL is a warning. HTTPS Git credentials (USER-at-ACCOUNT) stored or in the URL for a repository of another account " +
+			"(the repository's ARN, else the AWS identity's account) are a failure: they work only in their own account.",
 		Requires: []checks.KeyRef{git.Key},
-		After:    []checks.KeyRef{checks.TargetKey, chain.Key},
+		After:    []checks.KeyRef{checks.TargetKey, chain.Key, credentials.Key, permissions.Key},
+		Gives:    []checks.KeyRef{Key},
 		Findings: []checks.FindingDoc{
 			{Code: "git-settings-unread", Severity: checks.Error, Meaning: "git could not report its credential settings (a config file it stops on, named): the store files are still read, but which helper answers first was not checked."},
 			{Code: "stored-password-stale", Severity: checks.Fail, Meaning: "A store-helper file holds a password the AWS CLI helper signed: it expired about 15 minutes after it was made. Fail when git's store helper hands it over before the AWS helper, warn otherwise.",
 				Remediation: []string{`printf 'protocol=https\nhost=git-codecommit.us-east-1.amazonaws.com\n\n' | git credential-store --file ~/.git-credentials erase`}},
 			{Code: "stored-git-credentials", Severity: checks.Warn, Meaning: "A store-helper file holds a static password for a CodeCommit host (HTTPS Git credentials of an IAM user): git uses it instead of the AWS helper, until it is deactivated or deleted.",
 				Remediation: []string{`printf 'protocol=https\nhost=git-codecommit.us-east-1.amazonaws.com\n\n' | git credential-store --file ~/.git-credentials erase`}},
+			{Code: "git-credentials-other-account", Severity: checks.Fail, Meaning: "HTTPS Git credentials of an IAM user (user name USER-at-ACCOUNT), stored where git's store helper answers with them first or named in the remote URL, are used for a repository in another account (known from the repository's ARN or the AWS identity). They work only for repositories in that user's own account; cross-account access needs the AWS CLI credential helper or git-remote-codecommit with a role.",
+				Remediation: []string{`printf 'protocol=https\nhost=git-codecommit.us-east-1.amazonaws.com\n\n' | git credential-store --file ~/.git-credentials erase`,
+					"git config --global credential.helper '!aws --profile PROFILE codecommit credential-helper $@'   # PROFILE: a role in the repository's account"}},
 			{Code: "store-file-unreadable", Severity: checks.Error, Meaning: "A store-helper file exists but could not be read."},
 			{Code: "apple-git-osxkeychain", Severity: checks.Fail, Meaning: "macOS: Apple Git's system config in the Command Line Tools or Xcode sets credential.helper=osxkeychain ahead of the AWS helper; `git config --system --unset` does not remove it and tool updates restore it. Override it with a URL-scoped reset.",
 				Remediation: remedy.HelperSection("git config --global", remedy.WildcardSection, remedy.DefaultAWSHelper, "darwin")},
@@ -77,6 +107,7 @@ type keychainRun struct {
 	checked []string
 	skipped map[string]string
 	summary []summaryPart
+	stored  []StoredLine
 }
 
 func (keychainCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error) {
@@ -112,6 +143,7 @@ func (keychainCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, e
 	if err := k.storeFiles(); err != nil {
 		return res, err
 	}
+	k.crossAccount()
 	switch env.Sys.GOOS() {
 	case "darwin":
 		k.appleToolchain()
@@ -130,6 +162,7 @@ func (keychainCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, e
 		res.AddEvidence("not_applicable", k.skipped)
 	}
 	res.AddEvidence("checked", k.checked)
+	Key.Set(&res, &Facts{Stored: k.stored})
 	res.Status = checks.Worst(res.Status, checks.Pass)
 	res.Summary = k.summaryLine()
 	return res, nil

@@ -137,6 +137,12 @@ func (k *keychainRun) storeHostFinding(set storeFileSet, lines []gitcred.StoredC
 			}
 		}
 	}
+	eraseActions := []action.Action{{Kind: action.StoreErase, File: set.path, Protocol: first.Protocol, Host: first.Host, ExpectLines: len(lines)}}
+	erase := action.Render(eraseActions, k.env.Sys.GOOS(), k.env.Sys.HomeDir())[0]
+	for _, c := range lines {
+		k.stored = append(k.stored, StoredLine{File: set.path, StoredCredential: c, Erase: erase,
+			Used: used && c.Answers(k.facts.Request, k.facts.Chain.UseHTTPPath)})
+	}
 	signed := false
 	var shown []string
 	for _, c := range lines {
@@ -149,12 +155,11 @@ func (k *keychainRun) storeHostFinding(set storeFileSet, lines []gitcred.StoredC
 		}
 		shown = append(shown, desc)
 	}
-	erase := []action.Action{{Kind: action.StoreErase, File: set.path, Protocol: first.Protocol, Host: first.Host, ExpectLines: len(lines)}}
 	where := fmt.Sprintf("%s holds a password for %s://%s:\n%s", set.path, first.Protocol, first.Host, strings.Join(shown, "\n"))
 	switch {
 	case signed:
 		f := checks.Finding{Code: "stored-password-stale", Severity: checks.Warn}
-		f.SetActions(k.env, erase)
+		f.SetActions(k.env, eraseActions)
 		if used {
 			f.Severity = checks.Fail
 			f.Message = where + fmt.Sprintf("\ngit's store helper answers with it for %s before the AWS helper runs: the server says 403, and git never erases it.", k.facts.URL)
@@ -168,7 +173,7 @@ func (k *keychainRun) storeHostFinding(set storeFileSet, lines []gitcred.StoredC
 			msg += fmt.Sprintf(" git's store helper answers with it for %s before the AWS helper runs.", k.facts.URL)
 		}
 		f := checks.Finding{Code: "stored-git-credentials", Severity: checks.Warn, Message: msg}
-		f.SetActions(k.env, erase)
+		f.SetActions(k.env, eraseActions)
 		k.add(f, "a static CodeCommit password in "+set.path)
 	}
 }

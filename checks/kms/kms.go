@@ -35,24 +35,29 @@ func New() checks.Check { return kmsCheck{} }
 func (kmsCheck) Info() checks.Info {
 	return checks.Info{
 		ID:    ID,
-		Title: "No policy denies the KMS actions CodeCommit needs",
+		Title: "The identity may use the repository's KMS key, and no policy denies it",
 		Description: "CodeCommit encrypts repositories with KMS on the caller's behalf (kms:Encrypt, kms:Decrypt, " +
 			"kms:ReEncrypt*, kms:GenerateDataKey, kms:GenerateDataKeyWithoutPlaintext, kms:DescribeKey). With " +
 			"the AWS-managed key aws/codecommit no Allow is needed, but an explicit Deny of any of them in the " +
 			"identity's policies or permissions boundary breaks git. Evaluates the identity's policies locally " +
 			"with kms:ViaService=codecommit.REGION.amazonaws.com, aws:ViaAWSService=true and " +
 			"aws:RequestedRegion=REGION; a Deny whose conditions cannot be decided here is reported as a " +
-			"possible deny. Key policies and grants of customer managed keys are not checked.",
+			"possible deny. Then reads the repository's key (kms:DescribeKey): the AWS-managed key needs no Allow; a " +
+			"customer managed key must be enabled, and its key policy (kms:GetKeyPolicy), the identity's IAM " +
+			"policies (iam:SimulatePrincipalPolicy, else local evaluation, when the key policy allows the account " +
+			"root) or a grant (kms:ListGrants) must allow each action. What could not be read is said, never " +
+			"guessed.",
 		Requires: []checks.KeyRef{credentials.Key},
 		After:    []checks.KeyRef{checks.TargetKey, permissions.Key},
 		Gives:    []checks.KeyRef{Key},
 		Needs:    checks.Needs{Network: true, Credentials: true},
-		Findings: []checks.FindingDoc{
+		Findings: append([]checks.FindingDoc{
 			{Code: "kms-explicit-deny", Severity: checks.Fail, Meaning: "A policy statement explicitly denies a KMS action CodeCommit performs: git pull and push fail with 403.", Remediation: []string{"Remove the actions from the Deny statement, or exempt CodeCommit with a condition StringNotEquals kms:ViaService codecommit.REGION.amazonaws.com."}},
 			{Code: "kms-possible-deny", Severity: checks.Warn, Meaning: "A Deny statement covers a KMS action CodeCommit performs, under conditions that cannot be decided locally."},
 			{Code: "kms-policies-unreadable", Severity: checks.Error, Meaning: "The identity may not read its own policies: whether one denies KMS is unknown.", Remediation: []string{"aws iam simulate-principal-policy --policy-source-arn ARN --action-names kms:Decrypt kms:GenerateDataKey --context-entries ContextKeyName=kms:ViaService,ContextKeyValues=codecommit.REGION.amazonaws.com,ContextKeyType=string   # run by an administrator"}},
+			{Code: "kms-principal-unresolved", Severity: checks.Error, Meaning: "--principal names an instance profile whose role could not be read (iam:GetInstanceProfile): its KMS access was not decided."},
 			{Code: "kms-policies-incomplete", Severity: checks.Warn, Meaning: "No explicit deny in the policies that could be read, but some could not be read."},
-		},
+		}, keyDocs...),
 	}
 }
 
@@ -61,11 +66,15 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 	if !ok || facts.Rejected {
 		return checks.Skipped("skipped: the credentials check found no identity"), nil
 	}
+	facts, err := credentials.Subject(env, facts)
+	if err != nil {
+		return permissions.PrincipalUnresolved(env, "kms-principal-unresolved", err), nil
+	}
 	region := permissions.RepositoryRegion(env, facts)
-	keyARN, keyID := "", ""
+	keyARN, keyRef := "", ""
 	if pf, ok := permissions.Key.Get(env); ok {
 		region = pf.Region
-		keyID = pf.KMSKeyID
+		keyRef = pf.KMSKeyID
 		if strings.HasPrefix(pf.KMSKeyID, "arn:") {
 			keyARN = pf.KMSKeyID
 		}
@@ -74,29 +83,35 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 	res.Status = checks.Pass
 	via := "codecommit." + region + ".amazonaws.com"
 	res.AddEvidence("kms_via_service", via)
+	var key *keyView
+	if keyRef != "" && !awsManagedKey(keyRef) {
+		k, err := describeKey(ctx, facts.Clients.KMS(region), keyRef)
+		if err != nil {
+			return res, err
+		}
+		key = k
+		if k.arn != "" {
+			keyARN = k.arn
+		}
+		if f, ok := keyStateFindings(env, k, region); ok {
+			res.Add(f)
+		}
+	}
 	if keyARN != "" {
 		res.AddEvidence("repository_key", keyARN)
 	}
 	if facts.Identity.Type == awsclient.IdentityRoot {
 		res.Summary = "the root user has no identity policies that could deny KMS (service control policies are not visible)"
+		if key != nil && key.awsManaged {
+			res.Summary += "; the repository uses the AWS-managed key " + key.label()
+		}
 		return res, nil
 	}
-	set, err := facts.Policies.Get(ctx, func(ctx context.Context) (*awsclient.PolicySet, error) {
-		return awsclient.CollectPolicies(ctx, facts.Clients.IAM(), facts.Identity)
-	})
+	set, err := facts.ReadPolicies(ctx)
 	if err != nil {
 		return res, fmt.Errorf("reading the IAM policies of %s: %w", facts.Identity.Describe(), err)
 	}
 	permissions.RecordPolicies(&res, set)
-	if len(set.All()) == 0 && !set.Complete() {
-		res.Add(checks.Finding{Code: "kms-policies-unreadable", Severity: checks.Error,
-			Message: fmt.Sprintf("%s may not read its own IAM policies, so whether one denies the KMS actions CodeCommit uses is unknown. Could not read: %s.",
-				facts.Identity.Describe(), permissions.GapList(set)),
-			Remediation: []string{"An administrator can find out: " + kmsSimulateCommand(facts, set, region)},
-			Docs:        []string{remedy.KMSDocs, remedy.SimulateDocs}})
-		res.Summary = "unknown: the identity's policies cannot be read"
-		return res, nil
-	}
 	ctxKeys := map[string][]string{
 		"kms:ViaService":       {via},
 		"kms:CallerAccount":    {facts.Identity.Account},
@@ -107,30 +122,132 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 	if set.PrincipalARN != "" {
 		ctxKeys["aws:PrincipalArn"] = []string{set.PrincipalARN}
 	}
-	matches := policy.ExplicitDenies(set.All(), policy.CodeCommitKMSActions(), keyARN, ctxKeys)
-	for _, g := range groupDenies(matches) {
-		res.Add(kmsDenyFinding(set, g, region))
+	unreadable := len(set.All()) == 0 && !set.Complete()
+	if unreadable {
+		res.Add(checks.Finding{Code: "kms-policies-unreadable", Severity: checks.Error,
+			Message: fmt.Sprintf("%s, so whether one denies the KMS actions CodeCommit uses is unknown. Could not read: %s.",
+				readerOf(facts), permissions.GapList(set)),
+			Remediation: []string{"An administrator can find out: " + kmsSimulateCommand(facts, set, region)},
+			Docs:        []string{remedy.KMSDocs, remedy.SimulateDocs}})
+	} else {
+		matches := policy.ExplicitDenies(set.All(), policy.CodeCommitKMSActions(), keyARN, ctxKeys)
+		for _, g := range groupDenies(matches) {
+			res.Add(kmsDenyFinding(set, g, region))
+		}
+		if len(matches) == 0 && !set.Complete() {
+			res.Add(checks.Finding{Code: "kms-policies-incomplete", Severity: checks.Warn,
+				Message:     "No policy that could be read denies the KMS actions CodeCommit uses, but some could not be read: " + permissions.GapList(set) + ".",
+				Remediation: []string{"An administrator can find out: " + kmsSimulateCommand(facts, set, region)}})
+		}
 	}
-	if len(matches) == 0 && !set.Complete() {
-		res.Add(checks.Finding{Code: "kms-policies-incomplete", Severity: checks.Warn,
-			Message:     "No policy that could be read denies the KMS actions CodeCommit uses, but some could not be read: " + permissions.GapList(set) + ".",
-			Remediation: []string{"An administrator can find out: " + kmsSimulateCommand(facts, set, region)}})
+	customer := key != nil && key.describeErr == nil && !key.awsManaged && (key.state == "" || key.state == "Enabled")
+	if customer {
+		s := subjectOf(facts, set)
+		if unreadable {
+			s.set = nil
+		}
+		if err := key.readAccess(ctx, facts.Clients.KMS(region), s.principal); err != nil {
+			return res, err
+		}
+		vs, method := decideKey(ctx, key, s, ctxKeys)
+		for _, f := range accessFindings(key, s, vs, region, method) {
+			f.Message = env.Redact(f.Message)
+			res.Add(f)
+		}
 	}
-	switch {
-	case res.Status == checks.Pass && awsManagedKey(keyID):
-		res.Summary = fmt.Sprintf("no policy explicitly denies the KMS actions CodeCommit uses (%d read); the repository uses the AWS-managed key aws/codecommit, for which no Allow is needed, so an implicit deny is fine", len(set.All()))
-	case res.Status == checks.Pass && keyID != "":
-		res.Summary = fmt.Sprintf("no policy explicitly denies the KMS actions CodeCommit uses on the repository's key %s (%d read); "+
-			"whether that is the AWS-managed key aws/codecommit (no Allow needed) or a customer managed key (its key policy, IAM policies or a grant must allow them) was not checked", keyID, len(set.All()))
-	case res.Status == checks.Pass:
-		res.Summary = fmt.Sprintf("no policy explicitly denies the KMS actions CodeCommit uses (%d read); the repository's key was not read: with the AWS-managed key aws/codecommit no Allow is needed, so an implicit deny is fine, a customer managed key also needs an Allow", len(set.All()))
-	case res.Status == checks.Fail:
-		res.Summary = "a policy explicitly denies KMS actions CodeCommit needs"
-	default:
-		res.Summary = "a policy might deny KMS actions CodeCommit needs"
+	principal := ""
+	if facts.Caller != nil {
+		principal = facts.Identity.Describe()
 	}
+	res.Summary = kmsSummary(res, key, keyRef, len(set.All()), unreadable, principal)
 	Key.Set(&res, &Facts{ExplicitDeny: res.Has("kms-explicit-deny"), PossibleDeny: res.Has("kms-possible-deny")})
 	return res, nil
+}
+
+// kmsSummary says what the check found, naming the key as far as it is
+// known: it never claims the AWS-managed key unless that was seen.
+func kmsSummary(res checks.Result, key *keyView, keyRef string, read int, unreadable bool, who string) string {
+	subj := "the identity"
+	if who != "" {
+		subj = who
+	}
+	switch {
+	case res.Has("kms-key-disabled"):
+		return "the repository's key " + key.label() + " is disabled"
+	case res.Has("kms-key-pending-deletion"):
+		return "the repository's key " + key.label() + " is scheduled for deletion"
+	case res.Has("kms-key-unavailable"):
+		return "the repository's key " + key.label() + " cannot be used (" + string(key.state) + ")"
+	case res.Has("kms-explicit-deny"):
+		return "a policy explicitly denies KMS actions CodeCommit needs"
+	case res.Has("kms-key-policy-no-access"):
+		return "the key policy of the repository's key " + key.label() + " does not let " + subj + " use it"
+	case res.Has("kms-key-iam-not-allowed"):
+		return "no IAM policy lets " + subj + " use the repository's key " + key.label()
+	case res.Has("kms-key-policy-denies"):
+		return "the key policy of the repository's key " + key.label() + " denies " + subj
+	case res.Has("kms-key-policy-unreadable"):
+		return "unknown: the key policy of the repository's key " + key.label() + " could not be read"
+	case res.Has("kms-key-unreadable"):
+		return "unknown: kms:DescribeKey on the repository's key " + key.ref + " was refused"
+	case res.Has("kms-key-access-undecided"):
+		return "unknown: whether " + subj + " may use the repository's key " + key.label() + " is not decided"
+	case unreadable && who != "":
+		return "unknown: the policies of " + who + " cannot be read"
+	case unreadable:
+		return "unknown: the identity's policies cannot be read"
+	case res.Status == checks.Warn && res.Has("kms-possible-deny"):
+		return "a policy might deny KMS actions CodeCommit needs"
+	case res.Has("kms-key-allowed"):
+		return fmt.Sprintf("%s may use the repository's customer managed key %s, and no policy denies the KMS actions CodeCommit uses (%d read)", subj, key.label(), read)
+	case key != nil && key.awsManaged || key == nil && awsManagedKey(keyRef):
+		name := keyRef
+		if key != nil {
+			name = key.label()
+		}
+		return fmt.Sprintf("no policy explicitly denies the KMS actions CodeCommit uses (%d read); the repository uses the AWS-managed key %s (aws/codecommit), for which no Allow is needed, so an implicit deny is fine", read, name)
+	case res.Status == checks.Warn:
+		return "no policy that could be read denies the KMS actions CodeCommit uses, but some could not be read"
+	}
+	return fmt.Sprintf("no policy explicitly denies the KMS actions CodeCommit uses (%d read); the repository's key was not read: with the AWS-managed key aws/codecommit no Allow is needed, so an implicit deny is fine, a customer managed key also needs an Allow", read)
+}
+
+// keyStateFindings reports a key DescribeKey could not show, or one that
+// cannot be used.
+func keyStateFindings(env *checks.Env, k *keyView, region string) (checks.Finding, bool) {
+	if k.describeErr != nil {
+		return checks.Finding{Code: "kms-key-unreadable", Severity: checks.Error,
+			Message: fmt.Sprintf("Could not call kms:DescribeKey on the repository's key %s (%s): whether it is the AWS-managed key aws/codecommit or a customer managed key, whether it is enabled, and whether the identity may use it are unknown.",
+				k.ref, env.Redact(awsclient.Describe(k.describeErr))),
+			Remediation: []string{fmt.Sprintf("aws kms describe-key --key-id %s --region %s   # run by someone who may read the key", k.ref, region)},
+			Docs:        []string{remedy.KMSDocs}}, true
+	}
+	if k.awsManaged {
+		return checks.Finding{}, false
+	}
+	return stateFinding(k, region)
+}
+
+// subjectOf is whose use of the key is decided: the caller, or
+// --principal (facts are then the principal's).
+func subjectOf(facts *credentials.Facts, set *awsclient.PolicySet) subject {
+	id := facts.Identity
+	admin := set.PrincipalARN
+	if admin == "" && id.IsRole() {
+		admin = fmt.Sprintf("arn:%s:iam::%s:role/%s", id.Partition, id.Account, id.Name)
+	}
+	if admin == "" {
+		admin = id.ARN
+	}
+	s := subject{describe: id.Describe(), adminARN: admin, set: set,
+		principal: keyPrincipal{arns: []string{id.ARN, admin}, account: id.Account}}
+	if set.PrincipalARN != "" {
+		arn := set.PrincipalARN
+		s.simulate = func(ctx context.Context, actions []string, resource string, ctxKeys map[string][]string) ([]awsclient.Simulated, error) {
+			return awsclient.Simulate(ctx, facts.Clients.IAM(), arn, actions, resource, ctxKeys)
+		}
+	}
+	return s
 }
 
 // denyGroup is one statement and the KMS actions it (possibly) denies.
@@ -180,4 +297,13 @@ func kmsSimulateCommand(facts *credentials.Facts, set *awsclient.PolicySet, regi
 // be told apart from a customer managed key without kms:DescribeKey.
 func awsManagedKey(id string) bool {
 	return id == "alias/aws/codecommit" || strings.HasSuffix(id, ":alias/aws/codecommit")
+}
+
+// readerOf names who tried to read the policies: the identity itself, or
+// the caller for --principal.
+func readerOf(facts *credentials.Facts) string {
+	if facts.Caller != nil {
+		return "The caller " + facts.Caller.ARN + " may not read the IAM policies of " + facts.Identity.Describe()
+	}
+	return facts.Identity.Describe() + " may not read its own IAM policies"
 }

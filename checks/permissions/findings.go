@@ -125,7 +125,7 @@ func grantFix(facts *credentials.Facts, pullOnly bool) string {
 	switch id.Type {
 	case awsclient.IdentityIAMUser:
 		return fmt.Sprintf("aws iam attach-user-policy --user-name %s --policy-arn %s", shellword.POSIX(id.Name), arn)
-	case awsclient.IdentityAssumedRole:
+	case awsclient.IdentityAssumedRole, awsclient.IdentityRole:
 		return fmt.Sprintf("aws iam attach-role-policy --role-name %s --policy-arn %s", shellword.POSIX(id.Name), arn)
 	case awsclient.IdentitySSORole:
 		return "Add codecommit:GitPull and codecommit:GitPush (e.g. the AWSCodeCommitPowerUser managed policy) to the permission set behind " + id.Name + " in IAM Identity Center; its AWSReservedSSO_ roles cannot be changed in IAM."
@@ -161,13 +161,11 @@ func PrincipalForAdmin(facts *credentials.Facts, set *awsclient.PolicySet) strin
 
 // unreadableFinding: nothing could be read or simulated.
 func unreadableFinding(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts) checks.Finding {
-	who := facts.Identity.Describe()
 	return checks.Finding{Code: "policies-unreadable", Severity: checks.Error,
-		Message: fmt.Sprintf("%s may not read its own IAM policies and may not call iam:SimulatePrincipalPolicy, so whether it may pull (codecommit:GitPull) "+
-			"or push (codecommit:GitPush) %s is unknown. Could not read: %s.", who, pf.RepositoryARN, GapList(set)),
+		Message: unreadableMessage(facts, set, pf),
 		Remediation: []string{
 			"An administrator can find out: " + adminSimulateCommand(facts, set, pf, policy.ActionGitPull, policy.ActionGitPush),
-			"or let the identity read its own policies (iam:GetUser, iam:GetRole, iam:List*Policies, iam:Get*Policy, iam:ListGroupsForUser, iam:GetPolicy, iam:GetPolicyVersion) and call iam:SimulatePrincipalPolicy on itself, then run the doctor again.",
+			readAccessFix(facts),
 		},
 		Docs: []string{remedy.SimulateDocs}}
 }
@@ -295,4 +293,23 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+func unreadableMessage(facts *credentials.Facts, set *awsclient.PolicySet, pf *Facts) string {
+	who := facts.Identity.Describe()
+	if facts.Caller != nil {
+		return fmt.Sprintf("The caller %s may neither read the IAM policies of %s nor call iam:SimulatePrincipalPolicy for it, so whether %s may pull (codecommit:GitPull) "+
+			"or push (codecommit:GitPush) %s cannot be seen from here. Could not read: %s.", facts.Caller.ARN, who, who, pf.RepositoryARN, GapList(set))
+	}
+	return fmt.Sprintf("%s may not read its own IAM policies and may not call iam:SimulatePrincipalPolicy, so whether it may pull (codecommit:GitPull) "+
+		"or push (codecommit:GitPush) %s is unknown. Could not read: %s.", who, pf.RepositoryARN, GapList(set))
+}
+
+// readAccessFix says what would let the doctor decide next time.
+func readAccessFix(facts *credentials.Facts) string {
+	if facts.Caller != nil {
+		return "or let the caller " + facts.Caller.ARN + " read the policies of " + facts.Identity.Describe() +
+			" (iam:GetRole, iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicy, iam:GetPolicyVersion) or call iam:SimulatePrincipalPolicy on it, then run the doctor again."
+	}
+	return "or let the identity read its own policies (iam:GetUser, iam:GetRole, iam:List*Policies, iam:Get*Policy, iam:ListGroupsForUser, iam:GetPolicy, iam:GetPolicyVersion) and call iam:SimulatePrincipalPolicy on itself, then run the doctor again."
 }

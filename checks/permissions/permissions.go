@@ -67,6 +67,8 @@ func (permissionsCheck) Info() checks.Info {
 			"call it, otherwise by evaluating the identity's policies locally (user, group, role and " +
 			"permissions boundary policies; managed policies at their default version). Local evaluation " +
 			"cannot see service control policies, session policies or VPC endpoint policies, and says so. " +
+			"With --principal ARN the same is decided for that role or user (an instance profile stands for its role) " +
+			"instead of the caller: simulated when the caller may, else from its policies when the caller may read them. " +
 			"Uses only read calls.",
 		Requires: []checks.KeyRef{credentials.Key},
 		After:    []checks.KeyRef{checks.TargetKey},
@@ -85,6 +87,7 @@ func (permissionsCheck) Info() checks.Info {
 			{Code: "policies-unreadable", Severity: checks.Error, Meaning: "The identity may neither read its own policies nor simulate them: whether it may pull or push is unknown.", Remediation: []string{"aws iam simulate-principal-policy --policy-source-arn ARN --action-names codecommit:GitPull codecommit:GitPush --resource-arns REPOARN   # run by an administrator"}},
 			{Code: "policies-incomplete", Severity: checks.Warn, Meaning: "The policies that could be read allow access, but some could not be read and might deny it."},
 			{Code: "evaluated-locally", Severity: checks.Pass, Meaning: "The decision comes from local evaluation, which cannot see service control policies, session policies or VPC endpoint policies."},
+			{Code: "principal-unresolved", Severity: checks.Error, Meaning: "--principal names an instance profile whose role could not be read (iam:GetInstanceProfile): its access was not decided.", Remediation: []string{"aws iam get-instance-profile --instance-profile-name NAME --query 'InstanceProfile.Roles[0].Arn' --output text   # then pass the role's ARN to --principal"}},
 			{Code: "root-allowed", Severity: checks.Pass, Meaning: "The root user may use every repository of its account (service control policies aside)."},
 		},
 	}
@@ -94,6 +97,10 @@ func (permissionsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result
 	facts, ok := credentials.Key.Get(env)
 	if !ok || facts.Rejected {
 		return checks.Skipped("skipped: the credentials check found no identity"), nil
+	}
+	facts, err := credentials.Subject(env, facts)
+	if err != nil {
+		return PrincipalUnresolved(env, "principal-unresolved", err), nil
 	}
 	if facts == nil {
 		return checks.Skipped("skipped: the credentials check found no identity"), nil
@@ -116,6 +123,10 @@ func (permissionsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result
 	Key.Set(&res, pf)
 	res.Status = checks.Pass
 	res.AddEvidence("repository_arn", pf.RepositoryARN)
+	if facts.Caller != nil {
+		res.AddEvidence("principal", facts.Identity.ARN)
+		res.AddEvidence("caller", facts.Caller.ARN)
+	}
 	who := facts.Identity.Describe()
 
 	done, err := checkRepository(ctx, env, facts, pf, u.Repository, &res)
@@ -129,9 +140,7 @@ func (permissionsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result
 		res.Summary = "the root user may pull and push " + u.Repository
 		return res, nil
 	}
-	set, err := facts.Policies.Get(ctx, func(ctx context.Context) (*awsclient.PolicySet, error) {
-		return awsclient.CollectPolicies(ctx, facts.Clients.IAM(), facts.Identity)
-	})
+	set, err := facts.ReadPolicies(ctx)
 	if err != nil {
 		return res, fmt.Errorf("reading the IAM policies of %s: %w", who, err)
 	}
@@ -143,6 +152,9 @@ func (permissionsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result
 	if method == "" {
 		res.Add(unreadableFinding(facts, set, pf))
 		res.Summary = fmt.Sprintf("unknown: %s may not read its own policies or simulate them", who)
+		if facts.Caller != nil {
+			res.Summary = fmt.Sprintf("unknown: the caller may neither read the policies of %s nor simulate them", who)
+		}
 		return res, nil
 	}
 	pf.Method = method
@@ -158,7 +170,7 @@ func (permissionsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result
 			res.Add(incompleteFinding(set))
 		}
 		res.Add(checks.Finding{Code: "evaluated-locally", Severity: checks.Pass,
-			Message: "Decided by evaluating the identity's own policies locally (the identity may not call iam:SimulatePrincipalPolicy). " +
+			Message: "Decided by evaluating " + whose(facts) + " locally (" + simulateWho(facts) + "). " +
 				"Not visible from here: service control policies, session policies, VPC endpoint policies, and conditions on values such as the source IP address.",
 			Remediation: []string{adminSimulateCommand(facts, set, pf, policy.ActionGitPull, policy.ActionGitPush)},
 			Docs:        []string{remedy.SimulateDocs}})

@@ -93,5 +93,22 @@ func (reproduceCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, 
 	if gitErr != nil {
 		return checks.Result{}, gitErr
 	}
-	return reproResult(env, t, native, git), nil
+	return asCaller(env, reproResult(env, t, native, git)), nil
+}
+
+// asCaller says, with --principal, that git and the doctor's own request
+// ran as the caller: the principal's access is what permissions and kms
+// decide.
+func asCaller(env *checks.Env, res checks.Result) checks.Result {
+	p := env.Options.Principal
+	if p == "" {
+		return res
+	}
+	caller := "the caller"
+	if f, ok := credentials.Key.Get(env); ok && !f.Rejected {
+		caller = "the caller " + f.Identity.ARN
+	}
+	res.AddEvidence("principal", p)
+	res.Summary += fmt.Sprintf(" (as %s, not the principal %s)", caller, p)
+	return res
 }

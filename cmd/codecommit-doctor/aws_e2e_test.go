@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -49,13 +50,16 @@ type awsRun struct {
 	config      string // ~/.aws/config
 	args        []string
 	repo        string
-	secrets     []string // values no output may contain
+	secrets     []string          // values no output may contain
+	home        map[string]string // more files in HOME (path relative to HOME: content)
+	url         string            // the repository URL when not awsRepoURL+repo
 }
 
 type awsWant struct {
 	status string
 	codes  []string // finding codes that must be present
 	text   []string // substrings of the check's summary, messages, remediation or evidence
+	absent []string // substrings that must not be there
 }
 
 func TestAWSScenarios(t *testing.T) {
@@ -68,7 +72,7 @@ func TestAWSScenarios(t *testing.T) {
 	}
 	tools.RequireTool(t, "git")
 	schemas := compileSchemas(t)
-	for _, sc := range awsScenarios() {
+	for _, sc := range slices.Concat(awsScenarios(), kmsScenarios(), gitCredentialsScenarios(), principalScenarios()) {
 		t.Run(sc.name, func(t *testing.T) {
 			srv := moto.Start(t, moto.Options{})
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -77,6 +81,9 @@ func TestAWSScenarios(t *testing.T) {
 			srv.Enforce(t)
 			env := awsDoctorEnv(t, srv, doctor, run)
 			url := awsRepoURL + run.repo
+			if run.url != "" {
+				url = run.url
+			}
 			base := append([]string{"--only", "credentials,permissions,kms"}, run.args...)
 
 			out := awsRunDoctor(ctx, t, doctor, env, append(append([]string{"-o", "json"}, base...), url))
@@ -364,6 +371,9 @@ func awsDoctorEnv(t *testing.T, srv *moto.Server, doctor string, run awsRun) []s
 			t.Fatal(err)
 		}
 	}
+	for name, content := range run.home {
+		w.WriteHome(name, content)
+	}
 	return w.Env(
 		"AWS_ENDPOINT_URL="+srv.URL,
 		"AWS_EC2_METADATA_DISABLED=true",
@@ -453,6 +463,11 @@ func awsCheckReport(t *testing.T, out string, want map[string]awsWant) {
 		for _, s := range w.text {
 			if !strings.Contains(text, s) {
 				t.Errorf("%s: report lacks %q\n%s", c.ID, s, all)
+			}
+		}
+		for _, s := range w.absent {
+			if strings.Contains(text, s) {
+				t.Errorf("%s: report has %q\n%s", c.ID, s, all)
 			}
 		}
 	}

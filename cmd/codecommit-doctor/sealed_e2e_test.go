@@ -50,16 +50,6 @@ func sealedEnv(t *testing.T, programs map[string]string) ([]string, string) {
 	}, work
 }
 
-// envValue is the value of name in env ("" when it is not set).
-func envValue(env []string, name string) string {
-	for _, kv := range env {
-		if v, ok := strings.CutPrefix(kv, name+"="); ok {
-			return v
-		}
-	}
-	return ""
-}
-
 type doctorRun struct {
 	stdout, stderr string
 	exit           int

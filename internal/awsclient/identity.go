@@ -14,8 +14,10 @@ const (
 	IdentityAssumedRole   IdentityType = "assumed role"
 	IdentitySSORole       IdentityType = "IAM Identity Center (SSO) role"
 	IdentityFederatedUser IdentityType = "federated user"
-	IdentityRoot          IdentityType = "root user"
-	IdentityUnknown       IdentityType = "unknown principal"
+	// IdentityRole is a role itself (--principal), not a session of it.
+	IdentityRole    IdentityType = "IAM role"
+	IdentityRoot    IdentityType = "root user"
+	IdentityUnknown IdentityType = "unknown principal"
 )
 
 // SSORolePrefix starts the name of every role IAM Identity Center creates
@@ -80,9 +82,10 @@ func ParseIdentity(arn, account string) Identity {
 	return id
 }
 
-// IsRole reports whether the identity is a role session (assumed or SSO).
+// IsRole reports whether the identity is a role session (assumed or SSO)
+// or a role named by --principal.
 func (id Identity) IsRole() bool {
-	return id.Type == IdentityAssumedRole || id.Type == IdentitySSORole
+	return id.Type == IdentityAssumedRole || id.Type == IdentitySSORole || id.Type == IdentityRole
 }
 
 // Describe names the identity in a few words.
@@ -92,6 +95,8 @@ func (id Identity) Describe() string {
 		return fmt.Sprintf("IAM user %s", id.Name)
 	case IdentityAssumedRole, IdentitySSORole:
 		return fmt.Sprintf("%s %s (session %s)", id.Type, id.Name, id.Session)
+	case IdentityRole:
+		return "IAM role " + id.Name
 	case IdentityFederatedUser:
 		return "federated user " + id.Name
 	case IdentityRoot:

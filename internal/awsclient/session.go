@@ -9,6 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/codecommit"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 )
 
@@ -25,14 +26,16 @@ type Session struct {
 	sts func() *sts.Client
 	iam func() *iam.Client
 
-	mu sync.Mutex
-	cc map[string]*codecommit.Client
+	mu  sync.Mutex
+	cc  map[string]*codecommit.Client
+	kms map[string]*kms.Client
 }
 
 func (s *Session) init() {
 	s.sts = sync.OnceValue(func() *sts.Client { return sts.NewFromConfig(s.cfg) })
 	s.iam = sync.OnceValue(func() *iam.Client { return iam.NewFromConfig(s.cfg) })
 	s.cc = map[string]*codecommit.Client{}
+	s.kms = map[string]*kms.Client{}
 }
 
 // Config returns the resolved SDK configuration.
@@ -92,6 +95,21 @@ func (s *Session) CodeCommit(region string) *codecommit.Client {
 	if !ok {
 		c = codecommit.NewFromConfig(s.cfg, func(o *codecommit.Options) { o.Region = region })
 		s.cc[region] = c
+	}
+	return c
+}
+
+// KMS returns a KMS client for region ("" for the session's).
+func (s *Session) KMS(region string) *kms.Client {
+	if region == "" {
+		region = s.cfg.Region
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, ok := s.kms[region]
+	if !ok {
+		c = kms.NewFromConfig(s.cfg, func(o *kms.Options) { o.Region = region })
+		s.kms[region] = c
 	}
 	return c
 }

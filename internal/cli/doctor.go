@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/progress"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
 	"github.com/codecommit-doctor/codecommit-doctor/report"
@@ -35,6 +36,13 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 	if len(selected) == 0 {
 		return usageError("--only %s --skip %s leaves no check to run", listFlag(o.only), listFlag(o.skip))
 	}
+	if o.principal != "" {
+		p, err := awsclient.ParsePrincipalARN(o.principal)
+		if err != nil {
+			return usageError("--principal: %v", err)
+		}
+		o.principal = p.ARN
+	}
 	machine := sys.New(a.Environ, a.GOOS)
 	if err := checkRemoteFlag(ctx, machine, o.remote, repoURL); err != nil {
 		return err
@@ -42,7 +50,7 @@ func (a *App) doctor(ctx context.Context, o *doctorOptions, repoURL string) erro
 	redactor := newRedactor(machine)
 	env := &checks.Env{Sys: machine, Redactor: redactor, Options: checks.Options{
 		RepoURL: repoURL, Profile: o.profile, Region: o.region, Remote: o.remote,
-		Offline: o.offline, Verbose: o.verbose,
+		Principal: o.principal, Offline: o.offline, Verbose: o.verbose,
 	}}
 	term := decideTerminal(machine, o.output, a.StdoutTTY, a.Width, o.noColor)
 	color := term.color

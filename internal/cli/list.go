@@ -59,7 +59,7 @@ func listText(a *App, infos []checks.Info) error {
 func listJSON(a *App, infos []checks.Info) error {
 	out := make([]listEntry, 0, len(infos))
 	for _, i := range infos {
-		out = append(out, listEntry{ID: i.ID, Title: i.Title, Needs: strings.Split(needs(i.Needs), ","),
+		out = append(out, listEntry{ID: i.ID, Title: i.Title, Needs: i.Needs.Tags(),
 			Requires: append([]string{}, i.RequiredIDs()...)})
 	}
 	enc := json.NewEncoder(a.Stdout)
@@ -71,19 +71,4 @@ func listJSON(a *App, infos []checks.Info) error {
 }
 
 // needs describes a check's requirements in a few words.
-func needs(n checks.Needs) string {
-	var parts []string
-	if n.Network {
-		parts = append(parts, "network")
-	}
-	if n.Credentials {
-		parts = append(parts, "aws-credentials")
-	}
-	if n.Target {
-		parts = append(parts, "target")
-	}
-	if len(parts) == 0 {
-		return "local"
-	}
-	return strings.Join(parts, ",")
-}
+func needs(n checks.Needs) string { return strings.Join(n.Tags(), ",") }

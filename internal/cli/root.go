@@ -25,11 +25,13 @@ type doctorOptions struct {
 	profile string
 	region  string
 	remote  string
-	offline bool
-	timeout time.Duration
-	noColor bool
-	verbose bool
-	strict  bool
+	// principal is --principal.
+	principal string
+	offline   bool
+	timeout   time.Duration
+	noColor   bool
+	verbose   bool
+	strict    bool
 }
 
 func newRootCmd(a *App) *cobra.Command {
@@ -72,6 +74,7 @@ Without REPO_URL it diagnoses the clone in the current directory.
 	f.StringSliceVar(&o.skip, "skip", nil, "do not run these checks (comma-separated ids)")
 	f.StringVar(&o.profile, "profile", "", "AWS profile to diagnose (default: the one the credential helper uses)")
 	f.StringVar(&o.region, "region", "", "AWS region to assume when the URL does not name one")
+	f.StringVar(&o.principal, "principal", "", "decide pull, push and KMS access for this IAM role, user or instance profile ARN (a CodeBuild or Amplify service role, say) instead of the caller")
 	f.StringVar(&o.remote, "remote", "", "git remote to diagnose in the current clone (default: the tracked remote, else origin)")
 	f.BoolVar(&o.offline, "offline", false, "skip every check that needs the network")
 	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "time budget of each check")
@@ -84,7 +87,7 @@ Without REPO_URL it diagnoses the clone in the current directory.
 	_ = cmd.RegisterFlagCompletionFunc("skip", idListCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("profile", a.profileCompletion)
 	_ = cmd.RegisterFlagCompletionFunc("remote", a.remoteCompletion)
-	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a), newFixCmd(a))
+	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a), newBundleCmd(a), newFixCmd(a))
 	return cmd
 }
 

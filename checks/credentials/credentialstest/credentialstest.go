@@ -14,9 +14,18 @@ import (
 type FakeClients struct {
 	IAMFake *awsfake.IAM
 	CC      *awsfake.CodeCommit
+	// KMSFake answers KMS in every region (an empty fake when nil).
+	KMSFake *awsfake.KMS
 }
 
 func (c FakeClients) IAM() awsclient.IAMAPI { return c.IAMFake }
+func (c FakeClients) KMS(string) awsclient.KMSAPI {
+	if c.KMSFake == nil {
+		return &awsfake.KMS{}
+	}
+	return c.KMSFake
+}
+
 func (c FakeClients) CodeCommit(region string) credentials.RepositoryGetter {
 	if region != c.CC.Region {
 		return &awsfake.CodeCommit{Region: region, Err: errors.New("unexpected region " + region)}

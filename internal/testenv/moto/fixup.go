@@ -26,8 +26,8 @@ func jsonErrorCode(code string) string {
 	return code
 }
 
-// fixCodeCommit rewrites moto's CodeCommit responses so the AWS SDK reads
-// them as it reads the real service's:
+// fixCodeCommit rewrites moto's CodeCommit (and KMS) responses so the AWS
+// SDK reads them as it reads the real service's:
 //   - moto 5.x sends creationDate and lastModifiedDate as ISO 8601 strings,
 //     while the service (JSON 1.1) sends epoch seconds and the SDK refuses
 //     the strings ("unexpected string value for float");
@@ -35,7 +35,8 @@ func jsonErrorCode(code string) string {
 //     XML, which the SDK's JSON deserializer cannot read; they become JSON
 //     errors with the service's codes (AccessDeniedException, ...).
 func fixCodeCommit(resp *http.Response) error {
-	if !strings.HasPrefix(resp.Request.Header.Get("X-Amz-Target"), "CodeCommit_") {
+	target := resp.Request.Header.Get("X-Amz-Target")
+	if !strings.HasPrefix(target, "CodeCommit_") && !strings.HasPrefix(target, "TrentService.") {
 		return nil
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))

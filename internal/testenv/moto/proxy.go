@@ -42,7 +42,7 @@ func (s *Server) handler(target *url.URL) http.Handler {
 			// Keep the Host the client signed, or moto's signature check fails.
 			pr.Out.Host = pr.In.Host
 		},
-		ModifyResponse: fixCodeCommit,
+		ModifyResponse: s.modifyResponse,
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, err := io.ReadAll(io.LimitReader(r.Body, maxBody))

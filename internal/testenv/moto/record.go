@@ -62,10 +62,10 @@ func (s *Server) ClientRequests() []Request {
 }
 
 // IsReadAction reports whether an API operation only reads: its name starts
-// with Get, List or Simulate (iam:SimulatePrincipalPolicy evaluates, it
-// changes nothing).
+// with Get, List, Describe or Simulate (iam:SimulatePrincipalPolicy
+// evaluates, it changes nothing).
 func IsReadAction(action string) bool {
-	for _, p := range []string{"Get", "List", "Simulate"} {
+	for _, p := range []string{"Get", "List", "Describe", "Simulate"} {
 		if strings.HasPrefix(action, p) {
 			return true
 		}

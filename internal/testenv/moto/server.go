@@ -48,6 +48,10 @@ type Server struct {
 	requests  []Request
 	simulator Simulator
 	faults    map[string]Fault
+	// repoKeys and awsManaged are what SetRepositoryKey and SetAWSManaged
+	// add to moto's answers.
+	repoKeys   map[string]string
+	awsManaged map[string]bool
 }
 
 // Start launches moto_server on a free loopback port and a recording proxy

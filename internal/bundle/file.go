@@ -1,0 +1,16 @@
+package bundle
+
+// File is one file of the archive.
+type File struct {
+	Name        string // path inside the archive
+	Description string // one line for README.txt
+	Data        []byte
+	Original    int  // bytes before the size bound cut it
+	Truncated   bool // the size bound cut it
+}
+
+// Standard file names inside the archive.
+const (
+	ReadmeName   = "README.txt"
+	ManifestName = "manifest.txt"
+)

@@ -1,0 +1,108 @@
+package bundle
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// DestinationError is a path the bundle refuses to write to.
+type DestinationError struct {
+	Path string
+	What string // "a directory", "a symbolic link", ...
+}
+
+func (e *DestinationError) Error() string {
+	return fmt.Sprintf("refusing to write the bundle to %s: it is %s (give the path of a new or regular file)", e.Path, e.What)
+}
+
+// CheckDestination refuses a path that exists and is not a regular file
+// (a directory, a symbolic link — never followed —, a FIFO, a device). A
+// missing path or a regular file (replaced) is fine.
+func CheckDestination(path string) error {
+	st, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("checking the bundle's destination %s: %w", path, err)
+	case st.Mode().IsRegular():
+		return nil
+	}
+	return &DestinationError{Path: path, What: describeMode(st.Mode())}
+}
+
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
+}
+
+// WriteZip writes the files to path as a zip archive (deflated), created
+// atomically: a temporary file with mode 0600 in the same directory,
+// renamed over path once complete. It returns the archive's size.
+func WriteZip(path string, files []File, modified time.Time) (size int64, err error) {
+	if err := CheckDestination(path); err != nil {
+		return 0, err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".codecommit-doctor-bundle-*.tmp")
+	if err != nil {
+		return 0, fmt.Errorf("creating the bundle next to %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(0o600); err != nil {
+		return 0, fmt.Errorf("making the bundle private (mode 0600): %w", err)
+	}
+	zw := zip.NewWriter(tmp)
+	for _, f := range files {
+		h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: modified}
+		h.SetMode(0o600)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return 0, fmt.Errorf("adding %s to the bundle: %w", f.Name, err)
+		}
+		if _, err := w.Write(f.Data); err != nil {
+			return 0, fmt.Errorf("adding %s to the bundle: %w", f.Name, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return 0, fmt.Errorf("finishing the bundle: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return 0, fmt.Errorf("finishing the bundle: %w", err)
+	}
+	st, err := tmp.Stat()
+	if err != nil {
+		return 0, fmt.Errorf("finishing the bundle: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return 0, fmt.Errorf("finishing the bundle: %w", err)
+	}
+	// The destination may have changed while the archive was written.
+	if err := CheckDestination(path); err != nil {
+		return 0, err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return 0, fmt.Errorf("moving the bundle into place at %s: %w", path, err)
+	}
+	return st.Size(), nil
+}
