@@ -1,6 +1,10 @@
 package checks
 
-import "time"
+import (
+	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
+)
 
 // Finding is one distinct problem or observation.
 type Finding struct {
@@ -9,6 +13,18 @@ type Finding struct {
 	Message     string   // what was found, in one or two sentences
 	Remediation []string // ordered steps; a command is given as that exact command
 	Docs        []string // links to documentation
+	// Actions are the remediation as typed actions, when it has them
+	// (set with SetActions, which renders Remediation from them, so the
+	// printed fix and what `codecommit-doctor fix` does never disagree).
+	Actions []action.Action
+}
+
+// SetActions gives the finding its typed actions and renders its
+// remediation from them for the machine's shell; extra lines (prose that is
+// no step, such as "# verify: ...") follow.
+func (f *Finding) SetActions(env *Env, actions []action.Action, extra ...string) {
+	f.Actions = actions
+	f.Remediation = append(action.Render(actions, env.Sys.GOOS(), env.Sys.HomeDir()), extra...)
 }
 
 // Result is what a check found.

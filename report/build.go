@@ -45,7 +45,7 @@ func Build(m Meta, outcomes []checks.Outcome) Report {
 		}
 		for _, f := range o.Result.Findings {
 			c.Findings = append(c.Findings, Finding{Code: f.Code, Severity: f.Severity, Message: f.Message,
-				Remediation: f.Remediation, Docs: f.Docs})
+				Remediation: f.Remediation, Docs: f.Docs, Actions: f.Actions})
 		}
 		r.Checks = append(r.Checks, c)
 		statuses = append(statuses, o.Result.Status)

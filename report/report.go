@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
 )
 
 // SchemaVersion is the version of the JSON contract.
@@ -133,4 +134,7 @@ type Finding struct {
 	// PlanSteps are the fix plan's steps that carry this finding's
 	// commands (1-based).
 	PlanSteps []int `json:"plan_steps,omitempty"`
+	// Actions are the remediation as typed actions, when the finding has
+	// them (what `codecommit-doctor fix` applies).
+	Actions []action.Action `json:"actions,omitempty"`
 }

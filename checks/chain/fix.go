@@ -7,10 +7,10 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gitcred"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
-	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/version"
 )
 
@@ -29,8 +29,6 @@ func NewFixer(env *checks.Env, facts *Facts) Fixer {
 
 // GOOS is the system the commands are written for.
 func (f Fixer) GOOS() string { return f.goos }
-
-func (f Fixer) q(s string) string { return shellword.Quote(s, f.goos) }
 
 // SectionURL is the credential.<url> section the fixes write: one
 // wildcard section for every region when git matches wildcards (2.26+),
@@ -157,65 +155,133 @@ func (f Fixer) AWSValue() string {
 	return gitcred.DefaultAWSHelper
 }
 
-// sectionCommands write the URL-scoped section of failure mode 1: reset
+// SectionActions write the URL-scoped section of failure mode 1: reset
 // the helper list, then the AWS helper, then UseHttpPath.
+func (f Fixer) SectionActions(scope string) []action.Action {
+	if _, ok := f.GitConfig(scope); !ok {
+		scope = gitcred.ScopeGlobal
+	}
+	key := "credential." + f.SectionURL()
+	reset := f.configAction(scope, f.MainFile(scope), key+".helper")
+	reset.Kind, reset.Values = action.GitResetList, []string{"", f.AWSValue()}
+	return []action.Action{reset, f.UseHTTPPathAction(scope)}
+}
+
+// SectionCommands are SectionActions as commands.
 func (f Fixer) SectionCommands(scope string) []string {
-	p, ok := f.GitConfig(scope)
-	if !ok {
-		p, _ = f.GitConfig(gitcred.ScopeGlobal)
-	}
-	return remedy.HelperSection(p, f.SectionURL(), f.AWSValue(), f.goos)
+	return f.Render(f.SectionActions(scope))
 }
 
-// useHTTPPathCommand turns UseHttpPath on for the URL in scope.
+// Render writes actions as the commands of this system's shell.
+func (f Fixer) Render(actions []action.Action) []string {
+	return action.Render(actions, f.goos, f.env.Sys.HomeDir())
+}
+
+// configAction is a git-config action on key in file, reached through
+// scope's own option when file is the scope's main file, expecting the
+// values git reported for that key in that file.
+func (f Fixer) configAction(scope, file, key string) action.Action {
+	a := action.Action{Scope: scope, File: file, Key: key, Expect: f.ValuesIn(file, key)}
+	a.Sudo = scope == gitcred.ScopeSystem
+	return a
+}
+
+// ValuesIn are the values git reported for key in one config file, in
+// file order (the section and variable name compare case-insensitively,
+// the URL as written).
+func (f Fixer) ValuesIn(file, key string) []string {
+	var out []string
+	if file == "" {
+		return nil
+	}
+	for _, e := range f.facts.Entries {
+		if e.File() != "" && filepath.Clean(e.File()) == filepath.Clean(file) && sameKey(e.Key, key) {
+			out = append(out, e.Value)
+		}
+	}
+	return out
+}
+
+func sameKey(a, b string) bool {
+	split := func(k string) (string, string, string) {
+		first, last := strings.IndexByte(k, '.'), strings.LastIndexByte(k, '.')
+		if first < 0 || first == last {
+			return strings.ToLower(k), "", ""
+		}
+		return strings.ToLower(k[:first]), k[first+1 : last], strings.ToLower(k[last+1:])
+	}
+	s1, u1, n1 := split(a)
+	s2, u2, n2 := split(b)
+	return s1 == s2 && u1 == u2 && n1 == n2
+}
+
+// UseHTTPPathAction turns UseHttpPath on for the URL in scope.
+func (f Fixer) UseHTTPPathAction(scope string) action.Action {
+	if _, ok := f.GitConfig(scope); !ok {
+		scope = gitcred.ScopeGlobal
+	}
+	a := f.configAction(scope, f.MainFile(scope), "credential."+f.SectionURL()+".UseHttpPath")
+	a.Kind, a.Value = action.GitSet, "true"
+	return a
+}
+
+// UseHTTPPathCommand turns UseHttpPath on for the URL in scope.
 func (f Fixer) UseHTTPPathCommand(scope string) string {
-	p, ok := f.GitConfig(scope)
-	if !ok {
-		p, _ = f.GitConfig(gitcred.ScopeGlobal)
-	}
-	return remedy.UseHTTPPath(p, f.SectionURL(), f.goos)
+	return f.Render([]action.Action{f.UseHTTPPathAction(scope)})[0]
 }
 
-// sectionFix is the whole remedy for helpers that get in the AWS helper's
-// way: the commands in the right scope, plus what no command can do.
-func (f Fixer) SectionFix(offenders []gitcred.Entry) []string {
+// SectionFixActions are the whole remedy for helpers that get in the AWS
+// helper's way: the actions in the right scope, plus what no command can
+// do, as manual steps.
+func (f Fixer) SectionFixActions(offenders []gitcred.Entry) []action.Action {
 	scope, cmdline := FixScope(offenders)
-	var steps []string
+	var steps []action.Action
 	if !f.facts.Features.HelperReset {
-		steps = append(steps, "Upgrade Git to 2.9 or later first: older Git cannot reset the helper list.")
-		steps = append(steps, remedy.InstallGit(f.goos)...)
+		steps = append(steps, action.Action{Kind: action.Manual, Text: "Upgrade Git to 2.9 or later first: older Git cannot reset the helper list.", Admin: remedy.InstallGit(f.goos)})
 	}
 	for _, e := range cmdline {
-		steps = append(steps, fmt.Sprintf("Stop passing `%s=%s` on the command line: remove it from `git -c`, GIT_CONFIG_PARAMETERS or GIT_CONFIG_COUNT/GIT_CONFIG_KEY_n.", e.Key, e.Value))
+		steps = append(steps, action.Action{Kind: action.Manual, Text: fmt.Sprintf("Stop passing `%s=%s` on the command line: remove it from `git -c`, GIT_CONFIG_PARAMETERS or GIT_CONFIG_COUNT/GIT_CONFIG_KEY_n.", e.Key, e.Value)})
 	}
-	steps = append(steps, f.SectionCommands(scope)...)
+	steps = append(steps, f.SectionActions(scope)...)
 	if !f.SectionFixWorks(scope) {
 		edit, _ := f.GitConfig(scope)
-		steps = append(steps, fmt.Sprintf("Then run `%s --edit` and move the [credential %q] section below every other credential setting in that file.", edit, f.SectionURL()))
+		steps = append(steps, action.Action{Kind: action.Manual, Text: fmt.Sprintf("Then run `%s --edit` and move the [credential %q] section below every other credential setting in that file.", edit, f.SectionURL())})
 	}
 	return steps
 }
 
-// replaceCommand rewrites one helper value in place, in the file it came
+// SectionFix is SectionFixActions as remediation text.
+func (f Fixer) SectionFix(offenders []gitcred.Entry) []string {
+	return f.Render(f.SectionFixActions(offenders))
+}
+
+// ReplaceAction rewrites one helper value in place, in the file it came
 // from. ok is false when no command can (command line, Apple's toolchain).
-func (f Fixer) ReplaceCommand(e gitcred.Entry, newValue string) (string, bool) {
+func (f Fixer) ReplaceAction(e gitcred.Entry, newValue string) (action.Action, bool) {
 	if e.Scope == gitcred.ScopeCommand || IsAppleToolchainFile(e.File()) {
+		return action.Action{}, false
+	}
+	scope := e.Scope
+	if _, ok := f.GitConfig(e.Scope); !ok || !f.IsMainFile(e) {
+		if e.File() == "" {
+			return action.Action{}, false
+		}
+		scope = action.ScopeInclude
+	}
+	a := f.configAction(scope, e.File(), e.Key)
+	a.Sudo = e.Scope == gitcred.ScopeSystem
+	a.Kind, a.Value, a.Old = action.GitReplace, newValue, e.Value
+	a.ERE = f.facts.GitVersion != nil && !version.AtLeast(f.facts.GitVersion, "2.30.0")
+	return a, true
+}
+
+// ReplaceCommand is ReplaceAction as a command.
+func (f Fixer) ReplaceCommand(e gitcred.Entry, newValue string) (string, bool) {
+	a, ok := f.ReplaceAction(e, newValue)
+	if !ok {
 		return "", false
 	}
-	p, ok := f.GitConfig(e.Scope)
-	if !ok || !f.IsMainFile(e) {
-		if e.File() == "" {
-			return "", false
-		}
-		p = "git config --file " + shellword.Path(e.File(), f.env.Sys.HomeDir(), f.goos)
-		if e.Scope == gitcred.ScopeSystem && f.goos != "windows" {
-			p = "sudo " + p
-		}
-	}
-	if version.AtLeast(f.facts.GitVersion, "2.30.0") || f.facts.GitVersion == nil {
-		return fmt.Sprintf("%s --fixed-value --replace-all %s %s %s", p, f.q(e.Key), f.q(newValue), f.q(e.Value)), true
-	}
-	return fmt.Sprintf("%s --replace-all %s %s %s", p, f.q(e.Key), f.q(newValue), f.q(shellword.ERE(e.Value))), true
+	return f.Render([]action.Action{a})[0], true
 }
 
 // sectionFixWorks replays the section fix on the settings git read and

@@ -13,6 +13,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/chain"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/awsconfig"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gitcred"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
@@ -98,19 +99,26 @@ func autoPrompt(env *checks.Env, sf *signing.Facts, pc profileChoice) (checks.Fi
 		return checks.Finding{}, false
 	}
 	var why []string
-	var fix []string
+	var fix []action.Action
 	if envSet {
 		why = append(why, fmt.Sprintf("AWS_CLI_AUTO_PROMPT=%s is set", envValue))
-		fix = append(fix, "unset AWS_CLI_AUTO_PROMPT   # and remove it from your shell profile")
+		fix = append(fix, action.Action{Kind: action.Manual, Text: "unset AWS_CLI_AUTO_PROMPT   # and remove it from your shell profile"})
 	}
 	if on(cfgValue) {
 		why = append(why, fmt.Sprintf("profile %q sets cli_auto_prompt = %s (%s)", pc.name, cfgValue, env.Redact(shellword.Path(cfgFile, env.Sys.HomeDir(), env.Sys.GOOS()))))
-		fix = append(fix, "aws configure set cli_auto_prompt off --profile "+shellword.POSIX(pc.name))
+		// `aws configure set` writes the key to the config file.
+		file := env.Sys.Getenv("AWS_CONFIG_FILE")
+		if file == "" && env.Sys.HomeDir() != "" {
+			file = filepath.Join(env.Sys.HomeDir(), ".aws", "config")
+		}
+		fix = append(fix, action.Action{Kind: action.AWSConfigSet, File: file, Profile: pc.name, Key: "cli_auto_prompt", Value: "off"})
 	}
-	return checks.Finding{Code: "cli-auto-prompt", Severity: checks.Fail,
+	f := checks.Finding{Code: "cli-auto-prompt", Severity: checks.Fail,
 		Message: fmt.Sprintf("AWS CLI v2 auto-prompt is on (%s): the CLI then prompts for the command instead of running "+
 			"`aws codecommit credential-helper get` for git, and the helper fails with `Unknown options: protocol=https`.", strings.Join(why, "; ")),
-		Remediation: fix, Docs: []string{autoPromptDocs}}, true
+		Docs: []string{autoPromptDocs}}
+	f.SetActions(env, fix)
+	return f, true
 }
 
 // profileFromEnvironment: only this shell's AWS_PROFILE chooses the

@@ -8,6 +8,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/chain"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gitcred"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
@@ -96,11 +97,11 @@ func (a *credAnalysis) malformed() {
 			sev = checks.Warn // another AWS helper answers; this one only prints an error
 		}
 		fixed := h.Value.AWS.Value()
-		var steps []string
-		if cmd, ok := a.fix.ReplaceCommand(h.Entry, fixed); ok {
-			steps = append(steps, cmd)
+		var steps []action.Action
+		if act, ok := a.fix.ReplaceAction(h.Entry, fixed); ok {
+			steps = append(steps, act)
 		} else {
-			steps = append(steps, a.fix.SectionFix(a.chainEntries()[:i+1])...)
+			steps = append(steps, a.fix.SectionFixActions(a.chainEntries()[:i+1])...)
 		}
 		var msgs []string
 		for _, p := range h.Value.Problems {
@@ -114,7 +115,9 @@ func (a *credAnalysis) malformed() {
 				msg += fmt.Sprintf(" The profile %q exists.", h.Value.AWS.ProfileIntended)
 			}
 		}
-		a.add(checks.Finding{Code: code, Severity: sev, Message: msg, Remediation: steps}, summary)
+		f := checks.Finding{Code: code, Severity: sev, Message: msg}
+		f.SetActions(a.env, steps)
+		a.add(f, summary)
 	}
 }
 
@@ -132,8 +135,9 @@ func (a *credAnalysis) order() {
 		} else {
 			msg += ": git asks only " + a.labels(ch.Helpers) + "."
 		}
-		a.add(checks.Finding{Code: "no-aws-helper", Severity: checks.Fail, Message: msg,
-			Remediation: a.fix.SectionFix(a.chainEntries())}, "no AWS CLI helper for the URL")
+		f := checks.Finding{Code: "no-aws-helper", Severity: checks.Fail, Message: msg}
+		f.SetActions(a.env, a.fix.SectionFixActions(a.chainEntries()))
+		a.add(f, "no AWS CLI helper for the URL")
 		return
 	}
 	var before, after []gitcred.Helper
@@ -152,20 +156,22 @@ func (a *credAnalysis) order() {
 		for _, h := range before {
 			entries = append(entries, h.Entry)
 		}
-		a.add(checks.Finding{Code: "helper-before-aws", Severity: checks.Fail,
+		f := checks.Finding{Code: "helper-before-aws", Severity: checks.Fail,
 			Message: fmt.Sprintf("git asks %s before the AWS helper %s. A helper that answers first wins: a caching helper hands back the password it stored, which expired about 15 minutes after the AWS CLI made it, and git never erases it on a 403, so access stays broken.",
-				a.labels(before), a.helperLabel(ch.Helpers[working])),
-			Remediation: a.fix.SectionFix(entries)}, before[0].Value.Kind.Label()+" answers before the AWS helper")
+				a.labels(before), a.helperLabel(ch.Helpers[working]))}
+		f.SetActions(a.env, a.fix.SectionFixActions(entries))
+		a.add(f, before[0].Value.Kind.Label()+" answers before the AWS helper")
 	}
 	if len(after) > 0 {
 		var entries []gitcred.Entry
 		for _, h := range after {
 			entries = append(entries, h.Entry)
 		}
-		a.add(checks.Finding{Code: "caching-helper-after-aws", Severity: checks.Warn,
+		f := checks.Finding{Code: "caching-helper-after-aws", Severity: checks.Warn,
 			Message: fmt.Sprintf("git hands every password the AWS helper makes to %s, which stores it; the password expires in about 15 minutes, and the stored copy answers whenever the AWS helper cannot (for example, when its credentials fail) or when another tool reads that store.",
-				a.labels(after)),
-			Remediation: a.fix.SectionFix(entries)}, "a caching helper stores the AWS helper's passwords")
+				a.labels(after))}
+		f.SetActions(a.env, a.fix.SectionFixActions(entries))
+		a.add(f, "a caching helper stores the AWS helper's passwords")
 	}
 }
 
@@ -200,12 +206,14 @@ func (a *credAnalysis) useHTTPPath() {
 		offenders = append(offenders, *from)
 	}
 	scope, cmdline := chain.FixScope(offenders)
-	var steps []string
+	var steps []action.Action
 	for _, e := range cmdline {
-		steps = append(steps, fmt.Sprintf("Stop passing `%s=%s` on the command line (git -c, GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT).", e.Key, e.Value))
+		steps = append(steps, action.Action{Kind: action.Manual, Text: fmt.Sprintf("Stop passing `%s=%s` on the command line (git -c, GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT).", e.Key, e.Value)})
 	}
-	steps = append(steps, a.fix.UseHTTPPathCommand(scope))
-	a.add(checks.Finding{Code: "use-http-path-missing", Severity: checks.Fail, Message: msg, Remediation: steps}, "UseHttpPath is not on for the URL")
+	steps = append(steps, a.fix.UseHTTPPathAction(scope))
+	f := checks.Finding{Code: "use-http-path-missing", Severity: checks.Fail, Message: msg}
+	f.SetActions(a.env, steps)
+	a.add(f, "UseHttpPath is not on for the URL")
 }
 
 func (a *credAnalysis) summaryLine() string {

@@ -10,6 +10,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks/git"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/configerr"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
@@ -30,6 +31,9 @@ type Facts struct {
 	// UseHTTPPathFix turns UseHttpPath on where it takes effect (nil when
 	// it is on).
 	UseHTTPPathFix []string
+	// ChainActions and UseHTTPPathActions are the same repairs as typed
+	// actions (ChainFix and UseHTTPPathFix are rendered from them).
+	ChainActions, UseHTTPPathActions []action.Action
 }
 
 type credHelperCheck struct{}
@@ -156,13 +160,13 @@ func (a *credAnalysis) published() *Facts {
 	for _, code := range []string{"helper-before-aws", "no-aws-helper", "caching-helper-after-aws"} {
 		for _, fd := range a.res.Findings {
 			if fd.Code == code && len(fd.Remediation) > 0 && f.ChainFix == nil {
-				f.ChainFix = fd.Remediation
+				f.ChainFix, f.ChainActions = fd.Remediation, fd.Actions
 			}
 		}
 	}
 	for _, fd := range a.res.Findings {
 		if fd.Code == "use-http-path-missing" && len(fd.Remediation) > 0 {
-			f.UseHTTPPathFix = fd.Remediation
+			f.UseHTTPPathFix, f.UseHTTPPathActions = fd.Remediation, fd.Actions
 		}
 	}
 	return f

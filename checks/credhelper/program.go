@@ -6,6 +6,7 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gitcred"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
@@ -61,19 +62,25 @@ func (a *credAnalysis) awsOnPath(h gitcred.Helper) {
 			return
 		}
 		fix := remedy.InstallAWSCLI(goos)
+		var replace []action.Action
 		if strings.ContainsAny(h.Value.AWS.Program, `/\`) {
 			if _, perr := a.env.Sys.LookPath("aws"); perr == nil {
 				onPath := *h.Value.AWS
 				onPath.Program = "aws"
-				if cmd, ok := a.fix.ReplaceCommand(h.Entry, onPath.Value()); ok {
-					fix = []string{cmd}
+				if act, ok := a.fix.ReplaceAction(h.Entry, onPath.Value()); ok {
+					replace = []action.Action{act}
 				}
 			}
 		}
-		a.add(checks.Finding{Code: "aws-not-on-path", Severity: checks.Fail,
+		f := checks.Finding{Code: "aws-not-on-path", Severity: checks.Fail,
 			Message: fmt.Sprintf("The helper %s runs `%s`, which git cannot start: %v. Git looks it up on the PATH it was started with; programs started from a desktop (IDEs, Git GUIs) may not see your shell's PATH.",
 				a.helperLabel(h), h.Value.AWS.Program, err),
-			Remediation: fix}, fmt.Sprintf("the helper's `%s` cannot be started", h.Value.AWS.Program))
+			Remediation: fix}
+		if replace != nil {
+			// Write `aws` (found on PATH), never another absolute path.
+			f.SetActions(a.env, replace)
+		}
+		a.add(f, fmt.Sprintf("the helper's `%s` cannot be started", h.Value.AWS.Program))
 		return
 	}
 	a.res.AddEvidence("aws_program", path)
@@ -81,14 +88,15 @@ func (a *credAnalysis) awsOnPath(h gitcred.Helper) {
 	if goos == "windows" && programExt(h.Value.AWS.Program) == "" && (strings.HasSuffix(lower, ".cmd") || strings.HasSuffix(lower, ".bat")) {
 		fixedAWS := *h.Value.AWS
 		fixedAWS.Program = h.Value.AWS.Program + lower[len(lower)-4:]
-		steps := []string{}
-		if cmd, ok := a.fix.ReplaceCommand(h.Entry, fixedAWS.Value()); ok {
-			steps = append(steps, cmd)
+		var steps []action.Action
+		if act, ok := a.fix.ReplaceAction(h.Entry, fixedAWS.Value()); ok {
+			steps = append(steps, act)
 		}
-		a.add(checks.Finding{Code: "aws-cmd-not-runnable", Severity: checks.Fail,
+		f := checks.Finding{Code: "aws-cmd-not-runnable", Severity: checks.Fail,
 			Message: fmt.Sprintf("The helper %s runs `%s`, but on PATH there is only %s: git runs helpers with its own sh, which does not run .cmd or .bat files by their bare name.",
-				a.helperLabel(h), h.Value.AWS.Program, path),
-			Remediation: steps}, "git's shell cannot run "+path)
+				a.helperLabel(h), h.Value.AWS.Program, path)}
+		f.SetActions(a.env, steps)
+		a.add(f, "git's shell cannot run "+path)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gitcred"
 )
 
@@ -26,13 +27,14 @@ func (k *keychainRun) windowsManager() {
 			where = "before"
 		}
 		req := fmt.Sprintf(`printf 'protocol=https\nhost=%s\n\n' | %s erase`, k.facts.Request.Host, h.Value.Command)
-		fix := []string{"In Git Bash, erase what it stored for the host: " + req,
-			"or in cmd.exe: cmdkey /delete:git:https://" + k.facts.Request.Host,
-			"Then keep it out of the chain for CodeCommit:"}
-		fix = append(fix, k.fix.SectionFix([]gitcred.Entry{h.Entry})...)
-		k.add(checks.Finding{Code: "windows-credential-manager", Severity: checks.Warn,
+		fix := []action.Action{{Kind: action.Manual, Text: "In Git Bash, erase what it stored for the host: " + req},
+			{Kind: action.Manual, Text: "or in cmd.exe: " + action.Action{Kind: action.CmdkeyDelete, Host: k.facts.Request.Host}.Commands("windows", "")[0]},
+			{Kind: action.Manual, Text: "Then keep it out of the chain for CodeCommit:"}}
+		fix = append(fix, k.fix.SectionFixActions([]gitcred.Entry{h.Entry})...)
+		f := checks.Finding{Code: "windows-credential-manager", Severity: checks.Warn,
 			Message: fmt.Sprintf("%s `%s` (%s) runs %s the AWS helper for %s and keeps the passwords git hands it in the Windows Credential Manager; they expire about 15 minutes after the AWS CLI made them, and git never erases them on a 403.",
-				h.Value.Kind.Label(), k.env.Redact(h.Value.Raw), h.Entry.Where(), where, k.facts.URL),
-			Remediation: fix}, h.Value.Kind.Label()+" is in the helper chain")
+				h.Value.Kind.Label(), k.env.Redact(h.Value.Raw), h.Entry.Where(), where, k.facts.URL)}
+		f.SetActions(k.env, fix)
+		k.add(f, h.Value.Kind.Label()+" is in the helper chain")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/chain"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gitcred"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
@@ -34,17 +35,19 @@ func (k *keychainRun) appleToolchain() {
 		})
 		base := fmt.Sprintf("Apple Git's own system config %s sets `credential.helper = %s`. It is neither ~/.gitconfig nor /etc/gitconfig: `git config --system --unset credential.helper` does not remove it, and every Command Line Tools or Xcode update puts it back; only `git config --show-origin` shows it.",
 			e.File(), e.Value)
-		fix := append([]string{"Leave that file alone and override it for CodeCommit with a URL-scoped section that first clears the helper list:"},
-			k.fix.SectionFix([]gitcred.Entry{e})...)
+		fix := append([]action.Action{{Kind: action.Manual, Text: "Leave that file alone and override it for CodeCommit with a URL-scoped section that first clears the helper list:"}},
+			k.fix.SectionFixActions([]gitcred.Entry{e})...)
 		switch {
 		case k.beforeAWS(pos):
-			k.add(checks.Finding{Code: "apple-git-osxkeychain", Severity: checks.Fail, Docs: []string{remedy.KeychainDocs},
-				Message:     base + fmt.Sprintf(" For %s, osxkeychain answers before the AWS helper with the password it stored, which expired about 15 minutes after it was made: 403.", k.facts.URL),
-				Remediation: fix}, "Apple Git's osxkeychain answers before the AWS helper")
+			f := checks.Finding{Code: "apple-git-osxkeychain", Severity: checks.Fail, Docs: []string{remedy.KeychainDocs},
+				Message: base + fmt.Sprintf(" For %s, osxkeychain answers before the AWS helper with the password it stored, which expired about 15 minutes after it was made: 403.", k.facts.URL)}
+			f.SetActions(k.env, fix)
+			k.add(f, "Apple Git's osxkeychain answers before the AWS helper")
 		case pos >= 0:
-			k.add(checks.Finding{Code: "apple-git-osxkeychain", Severity: checks.Warn, Docs: []string{remedy.KeychainDocs},
-				Message:     base + " It runs after the AWS helper and stores every password it makes in the Keychain, where it goes stale in about 15 minutes.",
-				Remediation: fix}, "Apple Git's osxkeychain stores the AWS helper's passwords")
+			f := checks.Finding{Code: "apple-git-osxkeychain", Severity: checks.Warn, Docs: []string{remedy.KeychainDocs},
+				Message: base + " It runs after the AWS helper and stores every password it makes in the Keychain, where it goes stale in about 15 minutes."}
+			f.SetActions(k.env, fix)
+			k.add(f, "Apple Git's osxkeychain stores the AWS helper's passwords")
 		default:
 			k.add(checks.Finding{Code: "apple-git-osxkeychain-overridden", Severity: checks.Pass,
 				Message: base + fmt.Sprintf(" A reset keeps it out of the helper chain for %s.", k.facts.URL)}, "")
@@ -92,9 +95,9 @@ func (k *keychainRun) keychainItem(ctx context.Context) error {
 	osx := k.chainIndex(func(h gitcred.Helper) bool { return h.Value.Kind == gitcred.KindOSXKeychain })
 	msg := fmt.Sprintf("The Keychain %sholds an internet password for %s%s. A CodeCommit password expires about 15 minutes after the AWS CLI helper made it.",
 		orEmpty(item.Keychain, "(", ") "), k.host, item.dates())
-	f2 := checks.Finding{Code: "keychain-stale-password", Severity: checks.Warn, Docs: []string{remedy.KeychainDocs},
-		Remediation: []string{"security delete-internet-password -s " + k.host,
-			"Run it again until it says the item could not be found (there is one item per repository path when UseHttpPath is on)."}}
+	f2 := checks.Finding{Code: "keychain-stale-password", Severity: checks.Warn, Docs: []string{remedy.KeychainDocs}}
+	f2.SetActions(k.env, []action.Action{{Kind: action.KeychainErase, Host: k.host}},
+		"Run it again until it says the item could not be found (there is one item per repository path when UseHttpPath is on).")
 	if k.beforeAWS(osx) {
 		f2.Severity = checks.Fail
 		f2.Message = msg + fmt.Sprintf(" osxkeychain answers with it for %s before the AWS helper runs: 403, and git never erases it.", k.facts.URL)

@@ -9,9 +9,9 @@ import (
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/gitcred"
-	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 )
 
 // storeFileLimit bounds how much of a credential store file is read.
@@ -137,9 +137,8 @@ func (k *keychainRun) storeHostFinding(set storeFileSet, lines []gitcred.StoredC
 			}
 		}
 	}
-	home := k.env.Sys.HomeDir()
-	erase := fmt.Sprintf(`printf 'protocol=%s\nhost=%s\n\n' | git credential-store --file %s erase`,
-		first.Protocol, first.Host, shellword.Path(set.path, home, k.env.Sys.GOOS()))
+	eraseActions := []action.Action{{Kind: action.StoreErase, File: set.path, Protocol: first.Protocol, Host: first.Host, ExpectLines: len(lines)}}
+	erase := action.Render(eraseActions, k.env.Sys.GOOS(), k.env.Sys.HomeDir())[0]
 	for _, c := range lines {
 		k.stored = append(k.stored, StoredLine{File: set.path, StoredCredential: c, Erase: erase,
 			Used: used && c.Answers(k.facts.Request, k.facts.Chain.UseHTTPPath)})
@@ -159,7 +158,8 @@ func (k *keychainRun) storeHostFinding(set storeFileSet, lines []gitcred.StoredC
 	where := fmt.Sprintf("%s holds a password for %s://%s:\n%s", set.path, first.Protocol, first.Host, strings.Join(shown, "\n"))
 	switch {
 	case signed:
-		f := checks.Finding{Code: "stored-password-stale", Severity: checks.Warn, Remediation: []string{erase}}
+		f := checks.Finding{Code: "stored-password-stale", Severity: checks.Warn}
+		f.SetActions(k.env, eraseActions)
 		if used {
 			f.Severity = checks.Fail
 			f.Message = where + fmt.Sprintf("\ngit's store helper answers with it for %s before the AWS helper runs: the server says 403, and git never erases it.", k.facts.URL)
@@ -172,7 +172,8 @@ func (k *keychainRun) storeHostFinding(set storeFileSet, lines []gitcred.StoredC
 		if used {
 			msg += fmt.Sprintf(" git's store helper answers with it for %s before the AWS helper runs.", k.facts.URL)
 		}
-		k.add(checks.Finding{Code: "stored-git-credentials", Severity: checks.Warn, Message: msg,
-			Remediation: []string{erase}}, "a static CodeCommit password in "+set.path)
+		f := checks.Finding{Code: "stored-git-credentials", Severity: checks.Warn, Message: msg}
+		f.SetActions(k.env, eraseActions)
+		k.add(f, "a static CodeCommit password in "+set.path)
 	}
 }

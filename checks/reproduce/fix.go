@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credhelper"
+	"github.com/codecommit-doctor/codecommit-doctor/internal/action"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/ccurl"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/phrase"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
@@ -41,11 +42,26 @@ func (c reproCase) eraseCommand() string {
 // credential-helper check's own scope-aware fix when it found the problem,
 // else a section for this host in the global configuration.
 func (c reproCase) chainFix() []string {
+	if acts := c.chainFixActions(); acts != nil {
+		return action.Render(acts, c.env.Sys.GOOS(), c.env.Sys.HomeDir())
+	}
 	fix := []string{c.eraseCommand()}
 	if f, ok := credhelper.Key.Get(c.env); ok && f.ChainFix != nil {
 		return append(fix, f.ChainFix...)
 	}
 	return append(fix, remedy.HelperSection("git config --global", "https://"+c.credHost(), remedy.DefaultAWSHelper, c.env.Sys.GOOS())...)
+}
+
+// chainFixActions are chainFix as typed actions, when the
+// credential-helper check worked them out (nil otherwise): the erasure
+// from every helper stays a step for the user (fix erases the stores it
+// knows one by one).
+func (c reproCase) chainFixActions() []action.Action {
+	f, ok := credhelper.Key.Get(c.env)
+	if !ok || f.ChainActions == nil {
+		return nil
+	}
+	return append([]action.Action{{Kind: action.Manual, Text: c.eraseCommand()}}, f.ChainActions...)
 }
 
 // urlFix removes the user name and password from the remote URL.
@@ -59,6 +75,9 @@ func (c reproCase) urlFix() []string {
 
 // useHTTPPathFix turns UseHttpPath on for the URL.
 func (c reproCase) useHTTPPathFix() []string {
+	if f, ok := credhelper.Key.Get(c.env); ok && f.UseHTTPPathActions != nil {
+		return action.Render(f.UseHTTPPathActions, c.env.Sys.GOOS(), c.env.Sys.HomeDir())
+	}
 	if f, ok := credhelper.Key.Get(c.env); ok && f.UseHTTPPathFix != nil {
 		return f.UseHTTPPathFix
 	}
@@ -182,4 +201,21 @@ func (c reproCase) proxyFix() []string {
 		return []string{"unset " + s.ProxySource + "   # if no proxy is needed", "export NO_PROXY=" + c.t.URL.Host + "   # or bypass it for CodeCommit"}
 	}
 	return []string{"git config --global http.proxy http://PROXY:PORT   # when the network requires a proxy"}
+}
+
+// useHTTPPathActions are useHTTPPathFix as typed actions (nil when the
+// credential-helper check did not work them out).
+func (c reproCase) useHTTPPathActions() []action.Action {
+	if f, ok := credhelper.Key.Get(c.env); ok {
+		return f.UseHTTPPathActions
+	}
+	return nil
+}
+
+// tail drops the first n actions (nil stays nil).
+func tail(acts []action.Action, n int) []action.Action {
+	if len(acts) < n {
+		return nil
+	}
+	return acts[n:]
 }

@@ -97,7 +97,7 @@ func (c reproCase) gitWorks() (checks.Finding, string) {
 			Message: fmt.Sprintf("`%s` works, but with the password %s had stored, not a fresh one from the AWS CLI helper%s. "+
 				"A helper password expires about 15 minutes after it was made; then git fails with 403 and does not erase it.",
 				c.g.Command, reproHelperLabel(h), c.nativeClause()),
-			Remediation: c.chainFix(), Docs: []string{reproduceHelper}}, "works now, from a cached password that will expire"
+			Remediation: c.chainFix(), Actions: c.chainFixActions(), Docs: []string{reproduceHelper}}, "works now, from a cached password that will expire"
 	}
 	if c.n.Signed && !c.n.accepted() {
 		return checks.Finding{Code: reproNativeDisagrees, Severity: checks.Warn,
@@ -219,7 +219,7 @@ func (c reproCase) credentialChain(what string) (checks.Finding, string) {
 	return checks.Finding{Code: reproCredentialChain, Severity: checks.Fail,
 			Message: fmt.Sprintf("%s%s. So the AWS credentials are fine and the service accepts them; the password git sent is stale: "+
 				"%s answered before the AWS CLI helper could make a fresh one, and git never erases a password on 403.", what, c.nativeClause(), name),
-			Remediation: c.chainFix(), Docs: []string{reproduceHelper}},
+			Remediation: c.chainFix(), Actions: c.chainFixActions(), Docs: []string{reproduceHelper}},
 		fmt.Sprintf("stale password from %s; a fresh signature works", strings.Trim(name, "`"))
 }
 
@@ -271,7 +271,7 @@ func (c reproCase) noCredentials() (checks.Finding, string) {
 			return checks.Finding{Code: reproHelperCrashed, Severity: checks.Fail,
 				Message: fmt.Sprintf("The AWS CLI helper (%s) crashed with `'path'`: credential.UseHttpPath is not true for %s, so git did "+
 					"not send the repository path the helper signs. git then had no password: %s", h.Command, c.t.HTTPSURL(), c.g.Failure.Message),
-				Remediation: c.useHTTPPathFix(), Docs: []string{reproduceHelper}}, "the AWS helper crashes: UseHttpPath is not set"
+				Remediation: c.useHTTPPathFix(), Actions: c.useHTTPPathActions(), Docs: []string{reproduceHelper}}, "the AWS helper crashes: UseHttpPath is not set"
 		}
 		return checks.Finding{Code: reproHelperCrashed, Severity: checks.Fail,
 			Message: fmt.Sprintf("The AWS CLI helper (%s) failed and gave git no password; it printed: %s. %s", h.Command,
@@ -282,7 +282,7 @@ func (c reproCase) noCredentials() (checks.Finding, string) {
 	if len(gets) == 0 {
 		return checks.Finding{Code: reproNoCredentials, Severity: checks.Fail,
 			Message:     fmt.Sprintf("No credential helper ran for %s, so git had no user name and password: %s", c.t.HTTPSURL(), c.g.Failure.Message),
-			Remediation: c.chainFix()[1:], Docs: []string{reproduceHelper}}, "no credential helper for the URL"
+			Remediation: c.chainFix()[1:], Actions: tail(c.chainFixActions(), 1), Docs: []string{reproduceHelper}}, "no credential helper for the URL"
 	}
 	var names []string
 	for _, h := range gets {
@@ -293,7 +293,7 @@ func (c reproCase) noCredentials() (checks.Finding, string) {
 		msg += fmt.Sprintf(". The AWS CLI helper answers only for hosts containing amazonaws.com or amazon.com, not %s.", c.credHost())
 	}
 	return checks.Finding{Code: reproNoCredentials, Severity: checks.Fail, Message: msg, Remediation: c.chainFix()[1:],
-		Docs: []string{reproduceHelper}}, "no helper gave git a password"
+		Actions: tail(c.chainFixActions(), 1), Docs: []string{reproduceHelper}}, "no helper gave git a password"
 }
 
 func (c reproCase) notFound() (checks.Finding, string) {

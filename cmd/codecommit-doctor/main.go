@@ -58,6 +58,8 @@ func mainExit() int {
 		Stderr:    os.Stderr,
 		Environ:   os.Environ(),
 		StdoutTTY: tty,
+		Stdin:     os.Stdin,
+		StdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		Width:     width,
 		GOOS:      os.Getenv(testGOOSVariable),
 		OSRelease: os.Getenv(testOSReleaseVariable),

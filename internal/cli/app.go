@@ -23,6 +23,10 @@ type App struct {
 	GOOS           string // "" = runtime.GOOS; set by tests only
 	OSRelease      string // the os-release file naming the Linux distribution; "" = /etc/os-release
 	Build          BuildInfo
+	// Stdin and StdinTTY are read by `fix` only, to ask before it changes
+	// a file (nil, false: it never asks, and changes nothing without --yes).
+	Stdin    io.Reader
+	StdinTTY bool
 }
 
 // exitError carries a chosen exit code out of a command.

@@ -41,7 +41,8 @@ func newRootCmd(a *App) *cobra.Command {
 		Short: "Diagnose git over HTTPS to AWS CodeCommit (403 errors and friends)",
 		Long: `codecommit-doctor runs checks on this machine and tells why git over HTTPS to AWS
 CodeCommit fails (usually "The requested URL returned error: 403") and exactly what
-to do about it. It changes nothing on the machine or in AWS.
+to do about it. It changes nothing on the machine or in AWS ('codecommit-doctor fix'
+applies the fixes that are file changes, after proving them on copies).
 
 Without REPO_URL it diagnoses the clone in the current directory: the remote the
 current branch tracks if it is CodeCommit, else every CodeCommit remote, and the
@@ -72,7 +73,7 @@ per target, and the report has a section per target.
 	cmd.SetOut(a.Stdout)
 	cmd.SetErr(a.Stderr)
 	addRunFlags(a, cmd, o, true)
-	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a), newBundleCmd(a), newScanCmd(a))
+	cmd.AddCommand(newListCmd(a), newExplainCmd(a), newVersionCmd(a), newBundleCmd(a), newScanCmd(a), newFixCmd(a))
 	return cmd
 }
 
