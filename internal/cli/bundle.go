@@ -2,11 +2,8 @@ package cli
 
 import (
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
-
-	"github.com/codecommit-doctor/codecommit-doctor/checks"
 )
 
 const bundleExitCodesHelp = `Exit codes:
@@ -18,14 +15,8 @@ const bundleExitCodesHelp = `Exit codes:
 // bundleOptions are the flags of `bundle`: the diagnosis's own, and where
 // to write the archive.
 type bundleOptions struct {
-	file    string
-	only    []string
-	skip    []string
-	profile string
-	region  string
-	remote  string
-	offline bool
-	timeout time.Duration
+	diagnosisFlags
+	file string
 }
 
 func newBundleCmd(a *App) *cobra.Command {
@@ -54,23 +45,12 @@ It takes the same REPO_URL argument and diagnosis flags as the doctor itself.
 				}
 				repoURL = strings.TrimSpace(args[0])
 			}
-			o.only, o.skip = trimIDs(o.only), trimIDs(o.skip)
 			return a.bundle(cmd.Context(), o, repoURL)
 		},
 		ValidArgsFunction: cobra.NoFileCompletions,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.file, "output", "o", "", "write the archive to FILE (default codecommit-doctor-YYYYMMDD-HHMMSS.zip here)")
-	f.StringSliceVar(&o.only, "only", nil, "run only these checks (comma-separated ids; see 'list')")
-	f.StringSliceVar(&o.skip, "skip", nil, "do not run these checks (comma-separated ids)")
-	f.StringVar(&o.profile, "profile", "", "AWS profile to diagnose (default: the one the credential helper uses)")
-	f.StringVar(&o.region, "region", "", "AWS region to assume when the URL does not name one")
-	f.StringVar(&o.remote, "remote", "", "git remote to diagnose in the current clone (default: the tracked remote, else origin)")
-	f.BoolVar(&o.offline, "offline", false, "skip every check that needs the network")
-	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "time budget of each check")
-	_ = cmd.RegisterFlagCompletionFunc("only", idListCompletion)
-	_ = cmd.RegisterFlagCompletionFunc("skip", idListCompletion)
-	_ = cmd.RegisterFlagCompletionFunc("profile", a.profileCompletion)
-	_ = cmd.RegisterFlagCompletionFunc("remote", a.remoteCompletion)
+	o.register(a, cmd, diagnosisFlagSet{selection: true, remote: true})
 	return cmd
 }

@@ -22,15 +22,12 @@ import (
 // says whether the archive was written (0) or not (3); the diagnosis's
 // verdict is printed but does not change it.
 func (a *App) bundle(ctx context.Context, o *bundleOptions, repoURL string) error {
-	if o.timeout <= 0 {
-		return usageError("--timeout must be positive, got %s", o.timeout)
+	if err := o.validate(); err != nil {
+		return err
 	}
-	selected, err := selectChecks(o.only, o.skip)
+	selected, err := o.selection()
 	if err != nil {
-		return usageError("%v", err)
-	}
-	if len(selected) == 0 {
-		return usageError("--only %s --skip %s leaves no check to run", listFlag(o.only), listFlag(o.skip))
+		return err
 	}
 	machine := sys.New(a.Environ, a.GOOS)
 	if err := checkRemoteFlag(ctx, machine, o.remote, repoURL); err != nil {
@@ -51,9 +48,7 @@ func (a *App) bundle(ctx context.Context, o *bundleOptions, repoURL string) erro
 	}
 	paths := awsconfig.DefaultPaths(machine.Getenv, home)
 	redactor := newRedactor(machine).With(bundle.KnownSecrets(machine, paths, home, machine.Getenv("XDG_CONFIG_HOME"))...)
-	env := &checks.Env{Sys: machine, Redactor: redactor, Options: checks.Options{
-		RepoURL: repoURL, Profile: o.profile, Region: o.region, Remote: o.remote, Offline: o.offline, Verbose: true,
-	}}
+	env := &checks.Env{Sys: machine, Redactor: redactor, Options: o.checkOptions(repoURL, true)}
 	meta := report.Meta{
 		Version: a.Build.String(), Commit: a.Build.Commit, BuildDate: a.Build.Date, StartedAt: started,
 		OS: machine.GOOS(), Arch: runtime.GOARCH, Distro: distribution(ctx, machine, a.OSRelease),

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
-	"github.com/codecommit-doctor/codecommit-doctor/internal/awsclient"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/progress"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/redact"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/sys"
@@ -72,29 +71,16 @@ func (a *App) start(ctx context.Context, o *doctorOptions, repoURL string) (*ses
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
-	if o.timeout <= 0 {
-		return nil, usageError("--timeout must be positive, got %s", o.timeout)
+	if err := o.validate(); err != nil {
+		return nil, err
 	}
-	selected, err := selectChecks(o.only, o.skip)
+	selected, err := o.selection()
 	if err != nil {
-		return nil, usageError("%v", err)
-	}
-	if len(selected) == 0 {
-		return nil, usageError("--only %s --skip %s leaves no check to run", listFlag(o.only), listFlag(o.skip))
-	}
-	if o.principal != "" {
-		p, err := awsclient.ParsePrincipalARN(o.principal)
-		if err != nil {
-			return nil, usageError("--principal: %v", err)
-		}
-		o.principal = p.ARN
+		return nil, err
 	}
 	machine := sys.New(a.Environ, a.GOOS)
 	redactor := newRedactor(machine)
-	env := &checks.Env{Sys: machine, Redactor: redactor, Options: checks.Options{
-		RepoURL: repoURL, Profile: o.profile, Region: o.region, Remote: o.remote,
-		Principal: o.principal, Offline: o.offline, Verbose: o.verbose,
-	}}
+	env := &checks.Env{Sys: machine, Redactor: redactor, Options: o.checkOptions(repoURL, o.verbose)}
 	term := decideTerminal(machine, o.output, a.StdoutTTY, a.Width, o.noColor)
 	meta := report.Meta{
 		Version:   a.Build.String(),

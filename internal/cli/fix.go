@@ -19,7 +19,7 @@ import (
 
 // fixOptions are the flags of `fix`.
 type fixOptions struct {
-	doctor doctorOptions
+	doctor diagnosisFlags
 	yes    bool
 	dryRun bool
 	undo   bool
@@ -72,18 +72,14 @@ Exit codes: 0 fixed (or nothing to fix), 1 something remains broken, 2 usage,
 	f.BoolVar(&o.dryRun, "dry-run", false, "show the plan and its proof; change nothing")
 	f.BoolVar(&o.undo, "undo", false, "restore the files the last fix run changed")
 	f.BoolVar(&o.system, "system", false, "also change the system git config file (never Apple's or Git for Windows' own)")
-	f.StringVar(&o.doctor.profile, "profile", "", "AWS profile to diagnose")
-	f.StringVar(&o.doctor.region, "region", "", "AWS region to assume when the URL does not name one")
-	f.StringVar(&o.doctor.remote, "remote", "", "git remote to diagnose in the current clone")
-	f.BoolVar(&o.doctor.offline, "offline", false, "skip every check that needs the network")
-	f.DurationVar(&o.doctor.timeout, "timeout", checks.DefaultTimeout, "time budget of each check")
+	o.doctor.register(a, cmd, diagnosisFlagSet{remote: true})
 	return cmd
 }
 
 // fix is `codecommit-doctor fix`.
 func (a *App) fix(ctx context.Context, o *fixOptions, repoURL string) error {
-	if o.doctor.timeout <= 0 {
-		return usageError("--timeout must be positive, got %s", o.doctor.timeout)
+	if err := o.doctor.validate(); err != nil {
+		return err
 	}
 	machine := sys.New(a.Environ, a.GOOS)
 	if err := checkRemoteFlag(ctx, machine, o.doctor.remote, repoURL); err != nil {
@@ -133,15 +129,13 @@ func (a *App) fix(ctx context.Context, o *fixOptions, repoURL string) error {
 
 // diagnose runs every check with the given environment, as the doctor
 // would.
-func (a *App) diagnose(ctx context.Context, environ []string, o doctorOptions, repoURL string) ([]checks.Outcome, error) {
+func (a *App) diagnose(ctx context.Context, environ []string, o diagnosisFlags, repoURL string) ([]checks.Outcome, error) {
 	selected, err := selectChecks(nil, nil)
 	if err != nil {
 		return nil, err
 	}
 	machine := sys.New(environ, a.GOOS)
-	env := &checks.Env{Sys: machine, Redactor: newRedactor(machine), Options: checks.Options{
-		RepoURL: repoURL, Profile: o.profile, Region: o.region, Remote: o.remote, Offline: o.offline,
-	}}
+	env := &checks.Env{Sys: machine, Redactor: newRedactor(machine), Options: o.checkOptions(repoURL, false)}
 	return checks.Runner{Timeout: o.timeout}.Run(ctx, selected, env)
 }
 

@@ -2,11 +2,9 @@ package cli
 
 import (
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/report"
 )
 
@@ -19,19 +17,11 @@ const exitCodesHelp = `Exit codes:
 
 // doctorOptions are the flags of a doctor run.
 type doctorOptions struct {
+	diagnosisFlags
 	output  string
-	only    []string
-	skip    []string
-	profile string
-	region  string
-	remote  string
-	// principal is --principal.
-	principal string
-	offline   bool
-	timeout   time.Duration
-	noColor   bool
-	verbose   bool
-	strict    bool
+	noColor bool
+	verbose bool
+	strict  bool
 }
 
 func newRootCmd(a *App) *cobra.Command {
@@ -64,7 +54,6 @@ per target, and the report has a section per target.
 				}
 				repoURLs = append(repoURLs, strings.TrimSpace(arg))
 			}
-			o.only, o.skip = trimIDs(o.only), trimIDs(o.skip)
 			return a.doctor(cmd.Context(), o, repoURLs)
 		},
 		ValidArgsFunction: cobra.NoFileCompletions,
@@ -82,23 +71,12 @@ per target, and the report has a section per target.
 func addRunFlags(a *App, cmd *cobra.Command, o *doctorOptions, root bool) {
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "text", "output format: text, json, markdown, junit, github")
-	f.StringSliceVar(&o.only, "only", nil, "run only these checks (comma-separated ids; see 'list')")
-	f.StringSliceVar(&o.skip, "skip", nil, "do not run these checks (comma-separated ids)")
-	f.StringVar(&o.profile, "profile", "", "AWS profile to diagnose (default: the one the credential helper uses)")
-	f.StringVar(&o.region, "region", "", "AWS region to assume when the URL does not name one")
-	f.StringVar(&o.principal, "principal", "", "decide pull, push and KMS access for this IAM role, user or instance profile ARN (a CodeBuild or Amplify service role, say) instead of the caller")
-	f.BoolVar(&o.offline, "offline", false, "skip every check that needs the network")
-	f.DurationVar(&o.timeout, "timeout", checks.DefaultTimeout, "time budget of each check")
+	o.register(a, cmd, diagnosisFlagSet{selection: true, remote: root})
 	f.BoolVar(&o.noColor, "no-color", false, "no colours (see README: NO_COLOR, TERM=dumb, CI, CLICOLOR_FORCE, FORCE_COLOR)")
 	f.BoolVarP(&o.verbose, "verbose", "v", false, "show the evidence behind each result")
 	f.BoolVar(&o.strict, "strict", false, "warnings fail the run (exit 1)")
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(report.Formats(), cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("only", idListCompletion)
-	_ = cmd.RegisterFlagCompletionFunc("skip", idListCompletion)
-	_ = cmd.RegisterFlagCompletionFunc("profile", a.profileCompletion)
 	if root {
-		f.StringVar(&o.remote, "remote", "", "git remote to diagnose in the current clone, alone (default: the tracked remote if it is CodeCommit, else every CodeCommit remote, and the CodeCommit submodules)")
-		_ = cmd.RegisterFlagCompletionFunc("remote", a.remoteCompletion)
 		f.BoolP("version", "", false, "print the doctor's version")
 	}
 }

@@ -44,7 +44,6 @@ full report of every repository. It changes nothing.
 			return nil, cobra.ShellCompDirectiveFilterDirs
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.only, o.skip = trimIDs(o.only), trimIDs(o.skip)
 			if len(args) == 0 {
 				args = []string{"."}
 			}
