@@ -52,7 +52,8 @@ func buildPlan(cs []Check) []PlanStep {
 	type node struct {
 		text     string
 		findings []string
-		after    map[int]bool // nodes that must come first
+		after    map[int]bool  // nodes that must come first
+		severity checks.Status // of the most severe finding that needs it
 	}
 	var nodes []*node
 	index := map[string]int{}
@@ -86,6 +87,7 @@ func buildPlan(cs []Check) []PlanStep {
 					shared = true
 				}
 				nodes[n].findings = append(nodes[n].findings, id)
+				nodes[n].severity = checks.Worst(nodes[n].severity, f.Severity)
 				owners[n] = append(owners[n], ref{ci, fi})
 				if prev >= 0 && prev != n {
 					nodes[n].after[prev] = true
@@ -97,8 +99,10 @@ func buildPlan(cs []Check) []PlanStep {
 	if !shared {
 		return nil
 	}
-	// Kahn's algorithm, always taking the first-seen ready command; a cycle
-	// (two findings disagreeing on order) falls back to first-seen order.
+	// Kahn's algorithm, always taking the ready command of the most severe
+	// finding (what fails is fixed before what only warns, e.g. a stale
+	// password before a CLI upgrade), first-seen among equals; a cycle (two
+	// findings disagreeing on order) falls back to first-seen order.
 	placed := make([]bool, len(nodes))
 	stepOf := make([]int, len(nodes))
 	var plan []PlanStep
@@ -115,9 +119,8 @@ func buildPlan(cs []Check) []PlanStep {
 					break
 				}
 			}
-			if ready {
+			if ready && (pick < 0 || nodes[n].severity > nodes[pick].severity) {
 				pick = n
-				break
 			}
 		}
 		if pick < 0 {
