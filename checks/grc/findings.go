@@ -18,6 +18,8 @@ const (
 	codeLsRemoteOK      = "grc-ls-remote-ok"
 	codeLsRemoteFailed  = "grc-ls-remote-failed"
 	codeGCM             = "grc-gcm-stores"
+	codeSSOSession      = "grc-sso-session-unsupported"
+	codeLoginSession    = "grc-login-session-unsupported"
 )
 
 // minPython is the oldest Python that current botocore releases support
@@ -46,6 +48,10 @@ func findingDocs() []checks.FindingDoc {
 			Remediation: []string{"aws codecommit list-repositories --region REGION --profile PROFILE"}},
 		{Code: codeLsRemoteOK, Severity: checks.Pass, Meaning: "`git ls-remote` on the codecommit:: URL works through the installed git-remote-codecommit."},
 		{Code: codeLsRemoteFailed, Severity: checks.Fail, Meaning: "`git ls-remote` on the codecommit:: URL failed; the finding quotes git-remote-codecommit's or git's message."},
+		{Code: codeSSOSession, Severity: checks.Fail, Meaning: "The profile git-remote-codecommit signs with (or the end of its source_profile chain) has sso_session, and git-remote-codecommit's botocore is older than 1.29.10, the first that reads sso-session profiles: it gets no credentials (or stops with \"is configured to use SSO but is missing required configuration: sso_start_url, sso_region\"). Warn when that botocore's version could not be learned.",
+			Remediation: []string{"PYTHON -m pip install --upgrade botocore git-remote-codecommit   # PYTHON: the interpreter named in the finding (a Python 3.7 or later)"}},
+		{Code: codeLoginSession, Severity: checks.Fail, Meaning: "The profile git-remote-codecommit signs with (or the end of its source_profile chain) has login_session (`aws login`), and git-remote-codecommit's botocore is older than 1.41.0, the first with the login credential provider: it gets no credentials. Warn when that botocore's version could not be learned.",
+			Remediation: []string{"PYTHON -m pip install --upgrade botocore git-remote-codecommit   # PYTHON: the interpreter named in the finding (a Python 3.9 or later)"}},
 		{Code: codeGCM, Severity: checks.Warn, Meaning: "Windows: the Git Credential Manager is a credential helper for git-remote-codecommit's host. git-remote-codecommit puts its credentials in the URL it hands git; after each request git asks the helpers to store them, and GCM fails on the long session-token user names (\"Failed to write item to store\", \"The stub received bad data\"). Scope the helpers away from that host.",
 			Remediation: []string{`git config --global "credential.https://git-codecommit.REGION.amazonaws.com.helper" ""`}},
 	}

@@ -87,6 +87,10 @@ func (grcCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 		res.Summary = fmt.Sprintf("profile %q of the URL does not exist", t.URL.Profile)
 		return res, nil
 	}
+	profileType, hasProfileType := profileTypeFinding(env, in, ctxFacts, sf)
+	if hasProfileType {
+		res.Add(profileType)
+	}
 	if ctxFacts.Region == "" {
 		res.Summary = "git-remote-codecommit finds no region (see the region check)"
 		return res, nil
@@ -98,6 +102,11 @@ func (grcCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 		res.Add(f)
 	}
 	res.Summary = fmt.Sprintf("%s signs for %s with profile %q (%s)", program, ctxFacts.Region, ctxFacts.Profile, ctxFacts.Host)
+	cannotRead := ""
+	if hasProfileType && profileType.Severity == checks.Fail {
+		cannotRead = fmt.Sprintf("git-remote-codecommit's botocore %s cannot read profile %q", in.Botocore, ctxFacts.Profile)
+		res.Summary = cannotRead
+	}
 	if env.Options.Offline {
 		res.Summary += "; --offline: no request sent"
 		return res, nil
@@ -133,6 +142,9 @@ func (grcCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 	}
 	if res.Has(codeLsRemoteFailed) || res.Has(codeProbeRefused) || res.Has(codeProbeNotFound) {
 		res.Summary = fmt.Sprintf("git-remote-codecommit is refused for %s", t.URL.Display)
+	}
+	if cannotRead != "" {
+		res.Summary = cannotRead
 	}
 	return res, nil
 }

@@ -105,6 +105,13 @@ func globalHelper(i int, v string) gitcred.Entry {
 	return gitcred.Entry{Index: i, Scope: "global", Origin: "file:/home/u/.gitconfig", Key: "credential.helper", Value: v}
 }
 
+const (
+	ssoConfig = "[profile sso]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\nregion = us-east-1\n" +
+		"[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n"
+	opsRole     = "[profile ops]\nrole_arn = arn:aws:iam::111122223333:role/Ops\nsource_profile = sso\nregion = us-east-1\n"
+	loginConfig = "[profile web]\nlogin_session = arn:aws:iam::111122223333:user/web\nregion = us-east-1\n"
+)
+
 func TestGRC(t *testing.T) {
 	regional := "[profile dev]\nregion = us-east-2\n"
 	cases := []tc{
@@ -197,6 +204,68 @@ func TestGRC(t *testing.T) {
 			name: "windows: GCM scoped to another host is fine", url: "codecommit::us-east-1://R", os: "windows", wrapper: "#!/usr/bin/python3", python: pyOK,
 			entries: []gitcred.Entry{{Scope: "global", Origin: "file:/home/u/.gitconfig", Key: "credential.https://dev.azure.com.helper", Value: "manager"}},
 			status:  checks.Pass, absent: []string{codeGCM},
+		},
+		{
+			name: "sso_session with botocore 1.29.9: named, with the upgrade in that Python", url: "codecommit://sso@R", wrapper: "#!/opt/py/bin/python3", config: ssoConfig,
+			python: "python 3.11.7\nbotocore 1.29.9\nbotocore-path /home/u/.local/lib/python3.11/site-packages/botocore\ngrc 1.17\n",
+			status: checks.Fail, codes: map[string]checks.Status{codeSSOSession: checks.Fail},
+			text: []string{`profile "sso" (the codecommit:// URL)`, "sso_session = corp", "from 1.29.10", "(/opt/py/bin/python3) has botocore 1.29.9 at ~/.local/lib/python3.11/site-packages/botocore",
+				"/opt/py/bin/python3 -m pip install --upgrade botocore git-remote-codecommit", `botocore 1.29.9 cannot read profile "sso"`},
+			notText: []string{"a Python 3.10 or later", "could not be learned"},
+		},
+		{
+			name: "windows: sso_session at the end of a source_profile chain, interpreter path quoted", url: "codecommit://ops@R", os: "windows",
+			wrapper: `#!"C:\Program Files\Python311\python.exe"`, config: ssoConfig + opsRole,
+			python: "python 3.11.7\nbotocore 1.28.5\ngrc 1.17\n",
+			status: checks.Fail, codes: map[string]checks.Status{codeSSOSession: checks.Fail},
+			text:   []string{`profile "ops" (the codecommit:// URL), whose source_profile chain ends at profile "sso"`, "has botocore 1.28.5,", `"C:\Program Files\Python311\python.exe" -m pip install --upgrade botocore git-remote-codecommit`},
+		},
+		{
+			name: "sso_session with botocore 1.29.10: nothing to say", url: "codecommit://sso@R", wrapper: "#!/usr/bin/python3", config: ssoConfig,
+			python: "python 3.11.7\nbotocore 1.29.10\ngrc 1.17\n",
+			status: checks.Pass, absent: []string{codeSSOSession, codeLoginSession}, notText: []string{"pip install"},
+		},
+		{
+			name: "sso_session on Python 3.6: no botocore that reads it installs there", url: "codecommit://sso@R", wrapper: "#!/usr/bin/python3.6", config: ssoConfig,
+			python: "python 3.6.15\nbotocore 1.26.10\ngrc 1.15\n",
+			status: checks.Fail, codes: map[string]checks.Status{codeSSOSession: checks.Fail, codePythonOld: checks.Warn},
+			text:    []string{"No botocore that reads it installs on Python 3.6.15.", "# PYTHON: a Python 3.10 or later"},
+			notText: []string{"/usr/bin/python3.6 -m pip install --upgrade botocore"},
+		},
+		{
+			name: "sso_session, botocore's version unknown: said, not guessed", url: "codecommit://sso@R", wrapper: pyenvShim, config: ssoConfig, python: pyOK,
+			status: checks.Warn, codes: map[string]checks.Status{codeSSOSession: checks.Warn},
+			text:    []string{"could not be learned (its Python could not be read from the wrapper)", "the doctor cannot tell", `PYTHON -c "import botocore; print(botocore.__version__)"   # PYTHON: the Python that runs git-remote-codecommit; 1.29.10 or later reads sso_session`},
+			notText: []string{"pip install", "botocore 1.43.11"},
+		},
+		{
+			name: "login_session with botocore 1.40.76: below 1.41.0", url: "codecommit://web@R", wrapper: "#!/usr/bin/python3", config: loginConfig,
+			python: "python 3.12.3\nbotocore 1.40.76\ngrc 1.17\n",
+			status: checks.Fail, codes: map[string]checks.Status{codeLoginSession: checks.Fail},
+			text: []string{"signs in with `aws login` (login_session = arn:aws:iam::111122223333:user/web)", "from 1.41.0", "/usr/bin/python3 -m pip install --upgrade botocore git-remote-codecommit"},
+		},
+		{
+			name: "login_session on Python 3.8: no botocore 1.41 there", url: "codecommit://web@R", wrapper: "#!/usr/bin/python3.8", config: loginConfig,
+			python: "python 3.8.18\nbotocore 1.37.38\ngrc 1.17\n",
+			status: checks.Fail, codes: map[string]checks.Status{codeLoginSession: checks.Fail},
+			text:    []string{"No botocore that reads it installs on Python 3.8.18."},
+			notText: []string{"python3.8 -m pip install --upgrade botocore"},
+		},
+		{
+			name: "login_session with botocore 1.41.0: nothing to say", url: "codecommit://web@R", wrapper: "#!/usr/bin/python3", config: loginConfig,
+			python: "python 3.12.3\nbotocore 1.41.0\ngrc 1.17\n",
+			status: checks.Pass, absent: []string{codeLoginSession},
+		},
+		{
+			name: "no profile in the URL and keys in the environment: the profile's type does not matter", url: "codecommit://R", wrapper: "#!/usr/bin/python3", config: ssoConfig,
+			env:    map[string]string{"AWS_PROFILE": "sso", "AWS_ACCESS_KEY_ID": "AKIAIOSFODNN7EXAMPLE"},
+			python: "python 3.11.7\nbotocore 1.29.9\ngrc 1.17\n",
+			status: checks.Pass, absent: []string{codeSSOSession},
+		},
+		{
+			name: "botocore missing: that finding only", url: "codecommit://sso@R", wrapper: "#!/usr/bin/python3", config: ssoConfig,
+			python: "python 3.11.7\nbotocore-error ModuleNotFoundError: No module named 'botocore'\ngrc unknown\n",
+			status: checks.Fail, codes: map[string]checks.Status{codeBotocoreMissing: checks.Fail}, absent: []string{codeSSOSession},
 		},
 		{
 			name: "linux: GCM is not this finding", url: "codecommit::us-east-1://R", wrapper: "#!/usr/bin/python3", python: pyOK,

@@ -20,7 +20,7 @@ const maxWrapper = 64 << 10
 // pythonTimeout bounds the one Python run that reads versions.
 const pythonTimeout = 15 * time.Second
 
-// pythonScript prints the Python version, botocore's and
+// pythonScript prints the Python version, botocore's (and where it is) and
 // git-remote-codecommit's, one per line; it runs on Python 2 too and never
 // raises.
 const pythonScript = `import sys
@@ -28,6 +28,11 @@ print("python %d.%d.%d" % tuple(sys.version_info[:3]))
 try:
     import botocore
     print("botocore " + botocore.__version__)
+    try:
+        import os
+        print("botocore-path " + os.path.dirname(os.path.abspath(botocore.__file__)))
+    except Exception:
+        pass
 except Exception as e:
     print("botocore-error " + type(e).__name__ + ": " + str(e)[:120])
 try:
@@ -51,6 +56,7 @@ type install struct {
 	// Python, Botocore and Version are what that interpreter reported
 	// ("" when unknown); BotocoreErr is why botocore did not import.
 	Python, Botocore, Version, BotocoreErr string
+	BotocorePath                           string // botocore's package directory
 	Run                                    *checks.ProgramRun
 	// Shim is the script a pyenv shim runs (`pyenv which`), when Path is
 	// one.
@@ -98,6 +104,8 @@ func findInstall(ctx context.Context, env *checks.Env) (*install, error) {
 			in.Python = v
 		case "botocore":
 			in.Botocore = v
+		case "botocore-path":
+			in.BotocorePath = v
 		case "botocore-error":
 			in.BotocoreErr = v
 		case "grc":
