@@ -218,7 +218,7 @@ func TestGRC(t *testing.T) {
 			wrapper: `#!"C:\Program Files\Python311\python.exe"`, config: ssoConfig + opsRole,
 			python: "python 3.11.7\nbotocore 1.28.5\ngrc 1.17\n",
 			status: checks.Fail, codes: map[string]checks.Status{codeSSOSession: checks.Fail},
-			text:   []string{`profile "ops" (the codecommit:// URL), whose source_profile chain ends at profile "sso"`, "has botocore 1.28.5,", `"C:\Program Files\Python311\python.exe" -m pip install --upgrade botocore git-remote-codecommit`},
+			text: []string{`profile "ops" (the codecommit:// URL), whose source_profile chain ends at profile "sso"`, "has botocore 1.28.5,", `"C:\Program Files\Python311\python.exe" -m pip install --upgrade botocore git-remote-codecommit`},
 		},
 		{
 			name: "sso_session with botocore 1.29.10: nothing to say", url: "codecommit://sso@R", wrapper: "#!/usr/bin/python3", config: ssoConfig,
