@@ -282,6 +282,34 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			codes:   []string{"grc-python-old", "grc-botocore-missing", "grc-ls-remote-ok"},
 			text:    []string{"Python 3.7.16", "python3.7 -m pip install --upgrade git-remote-codecommit", "a Python 3.10 or later"},
 		},
+		{
+			// The real Python runs the doctor's version script and imports a
+			// botocore 1.29.9 (a stub package put first on its path): the
+			// sso_session profile of the URL is more than it reads.
+			name: "sso_session with botocore 1.29.9", url: "codecommit://sso@" + e2eRepo, shebang: "#!/usr/bin/env python3.9",
+			files:   withBotocore(map[string]string{".aws/config": ssoProfile, ".aws/credentials": creds}, "1.29.9"),
+			want:    map[string]string{"remote-codecommit": "fail"},
+			codes:   []string{"grc-sso-session-unsupported"},
+			absent:  []string{"grc-botocore-missing", "grc-python-old", "grc-login-session-unsupported"},
+			text:    []string{`profile "sso" (the codecommit:// URL), which uses an [sso-session] section (sso_session = corp): botocore reads such profiles from 1.29.10`, "has botocore 1.29.9 at ~/pystub/botocore", "python3.9 -m pip install --upgrade botocore git-remote-codecommit", `botocore 1.29.9 cannot read profile "sso"`},
+			notText: []string{"could not be learned", "a Python 3.10 or later"},
+		},
+		{
+			name: "sso_session with botocore 1.29.10: not this finding", url: "codecommit://sso@" + e2eRepo, shebang: "#!/usr/bin/env python3.9",
+			files:   withBotocore(map[string]string{".aws/config": ssoProfile, ".aws/credentials": creds}, "1.29.10"),
+			codes:   []string{"grc-installed"},
+			absent:  []string{"grc-sso-session-unsupported", "grc-botocore-missing"},
+			notText: []string{"pip install --upgrade botocore"},
+		},
+		{
+			name: "login_session at the end of a source_profile chain, botocore 1.40.76", url: "codecommit://ops@" + e2eRepo, shebang: "#!/usr/bin/env python3.9",
+			files: withBotocore(map[string]string{".aws/config": "[profile ops]\nrole_arn = arn:aws:iam::123456789012:role/Ops\nsource_profile = web\nregion = us-east-1\n" +
+				"[profile web]\nlogin_session = arn:aws:iam::123456789012:user/web\nregion = us-east-1\n", ".aws/credentials": creds}, "1.40.76"),
+			want:   map[string]string{"remote-codecommit": "fail"},
+			codes:  []string{"grc-login-session-unsupported"},
+			absent: []string{"grc-sso-session-unsupported"},
+			text:   []string{`profile "ops" (the codecommit:// URL), whose source_profile chain ends at profile "web", which signs in with ` + "`aws login`", "from 1.41.0", "has botocore 1.40.76", "python3.9 -m pip install --upgrade botocore git-remote-codecommit"},
+		},
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {
@@ -321,6 +349,17 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ssoProfile is an IAM Identity Center profile with an [sso-session].
+const ssoProfile = "[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Dev\nregion = us-east-1\n" +
+	"[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n"
+
+// withBotocore adds ~/bin/python3.9, the real python3 with a stub botocore
+// of that version (~/pystub/botocore) first on its path.
+func withBotocore(m map[string]string, version string) map[string]string {
+	m = withFile(m, filepath.Join("pystub", "botocore", "__init__.py"), "__version__ = '"+version+"'\n")
+	return withFile(m, filepath.Join("bin", "python3.9"), "#!/bin/sh\nPYTHONPATH=\"$HOME/pystub\" exec python3 \"$@\"\n")
 }
 
 func withFile(m map[string]string, name, content string) map[string]string {
