@@ -35,11 +35,12 @@ func (grcCheck) Info() checks.Info {
 		ID:    ID,
 		Title: "git-remote-codecommit works for the codecommit:// URL",
 		Description: "Only for codecommit:// and codecommit::REGION:// URLs. Finds git-remote-codecommit on PATH, reads " +
-			"its wrapper's first line for the Python it runs and asks that Python (once, bounded) for its version and " +
-			"its botocore and git-remote-codecommit versions. Then follows git-remote-codecommit's own rules: the " +
+			"its wrapper's first line for the Python it runs and asks that Python (once, bounded) for its version, " +
+			"its botocore's version and directory and git-remote-codecommit's version. Then follows git-remote-codecommit's own rules: the " +
 			"profile is the one before '@' (which must exist in the shared config or credentials file), else " +
 			"AWS_DEFAULT_PROFILE, AWS_PROFILE, default; the region is codecommit::REGION://, else AWS_DEFAULT_REGION, " +
-			"else the profile's region (never AWS_REGION); the host is git-codecommit.REGION.amazonaws.com " +
+			"else the profile's region (never AWS_REGION); a profile (or the end of its source_profile chain) with " +
+			"sso_session needs botocore 1.29.10, one with login_session botocore 1.41.0; the host is git-codecommit.REGION.amazonaws.com " +
 			"(.amazonaws.com.cn in China), or CODE_COMMIT_ENDPOINT verbatim. It signs GET /v1/repos/NAME/info/refs " +
 			"exactly as git-remote-codecommit signs its URL (SigV4 of \"GIT\\n/v1/repos/NAME\\n\\nhost:HOST\\n\\nhost\\n\") " +
 			"and sends it with git's HTTP settings for that host; then runs `git ls-remote URL HEAD` with " +
