@@ -291,7 +291,7 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			want:    map[string]string{"remote-codecommit": "fail"},
 			codes:   []string{"grc-sso-session-unsupported"},
 			absent:  []string{"grc-botocore-missing", "grc-python-old", "grc-login-session-unsupported"},
-			text:    []string{`profile "sso" (the codecommit:// URL), which uses an [sso-session] section (sso_session = corp): botocore reads such profiles from 1.29.10`, "has botocore 1.29.9 at ~/pystub/botocore", "python3.9 -m pip install --upgrade botocore git-remote-codecommit", `botocore 1.29.9 cannot read profile "sso"`},
+			text:    []string{"✗ [grc-sso-session-unsupported]", `profile "sso" (the codecommit:// URL), which uses an [sso-session] section (sso_session = corp): botocore reads such profiles from 1.29.10`, "has botocore 1.29.9 at ~/pystub/botocore", "python3.9 -m pip install --upgrade botocore git-remote-codecommit", `botocore 1.29.9 cannot read profile "sso"`},
 			notText: []string{"could not be learned", "a Python 3.10 or later"},
 		},
 		{
@@ -302,13 +302,24 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			notText: []string{"pip install --upgrade botocore"},
 		},
 		{
+			// A Python that answers nothing for the version script: the
+			// doctor says it could not learn botocore's version.
+			name: "sso_session, botocore's version not learned", url: "codecommit://sso@" + e2eRepo, shebang: "#!/usr/bin/env python3.9",
+			files: withFile(map[string]string{".aws/config": ssoProfile, ".aws/credentials": creds}, filepath.Join("bin", "python3.9"),
+				"#!/bin/sh\ncase \"$1\" in -c) exit 1 ;; *) exec python3 \"$@\" ;; esac\n"),
+			want:    map[string]string{"remote-codecommit": "fail"},
+			codes:   []string{"grc-sso-session-unsupported"},
+			text:    []string{"! [grc-sso-session-unsupported]", "could not be learned (/usr/bin/env python3.9 did not report it): the doctor cannot tell whether it reads the profile", `python3.9 -c "import botocore; print(botocore.__version__)"   # 1.29.10 or later reads sso_session`},
+			notText: []string{"pip install --upgrade botocore", "cannot read profile"},
+		},
+		{
 			name: "login_session at the end of a source_profile chain, botocore 1.40.76", url: "codecommit://ops@" + e2eRepo, shebang: "#!/usr/bin/env python3.9",
 			files: withBotocore(map[string]string{".aws/config": "[profile ops]\nrole_arn = arn:aws:iam::123456789012:role/Ops\nsource_profile = web\nregion = us-east-1\n" +
 				"[profile web]\nlogin_session = arn:aws:iam::123456789012:user/web\nregion = us-east-1\n", ".aws/credentials": creds}, "1.40.76"),
 			want:   map[string]string{"remote-codecommit": "fail"},
 			codes:  []string{"grc-login-session-unsupported"},
 			absent: []string{"grc-sso-session-unsupported"},
-			text:   []string{`profile "ops" (the codecommit:// URL), whose source_profile chain ends at profile "web", which signs in with ` + "`aws login`", "from 1.41.0", "has botocore 1.40.76", "python3.9 -m pip install --upgrade botocore git-remote-codecommit"},
+			text:   []string{"✗ [grc-login-session-unsupported]", `profile "ops" (the codecommit:// URL), whose source_profile chain ends at profile "web", which signs in with ` + "`aws login`", "from 1.41.0", "has botocore 1.40.76", "python3.9 -m pip install --upgrade botocore git-remote-codecommit"},
 		},
 	}
 	for _, sc := range scenarios {
