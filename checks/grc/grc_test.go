@@ -210,7 +210,8 @@ func TestGRC(t *testing.T) {
 			python: "python 3.11.7\nbotocore 1.29.9\nbotocore-path /home/u/.local/lib/python3.11/site-packages/botocore\ngrc 1.17\n",
 			status: checks.Fail, codes: map[string]checks.Status{codeSSOSession: checks.Fail},
 			text: []string{`profile "sso" (the codecommit:// URL)`, "sso_session = corp", "from 1.29.10", "(/opt/py/bin/python3) has botocore 1.29.9 at ~/.local/lib/python3.11/site-packages/botocore",
-				"/opt/py/bin/python3 -m pip install --upgrade botocore git-remote-codecommit", `botocore 1.29.9 cannot read profile "sso"`},
+				"/opt/py/bin/python3 -m pip install --upgrade botocore git-remote-codecommit", `botocore 1.29.9 cannot read profile "sso"`,
+				`gets no credentials from it (it stops with "The profile "sso" is configured to use SSO but is missing required configuration: sso_start_url, sso_region").`},
 			notText: []string{"a Python 3.10 or later", "could not be learned"},
 		},
 		{
@@ -242,7 +243,8 @@ func TestGRC(t *testing.T) {
 			name: "login_session with botocore 1.40.76: below 1.41.0", url: "codecommit://web@R", wrapper: "#!/usr/bin/python3", config: loginConfig,
 			python: "python 3.12.3\nbotocore 1.40.76\ngrc 1.17\n",
 			status: checks.Fail, codes: map[string]checks.Status{codeLoginSession: checks.Fail},
-			text: []string{"signs in with `aws login` (login_session = arn:aws:iam::111122223333:user/web)", "from 1.41.0", "/usr/bin/python3 -m pip install --upgrade botocore git-remote-codecommit"},
+			text:    []string{"signs in with `aws login` (login_session = arn:aws:iam::111122223333:user/web)", "from 1.41.0", "/usr/bin/python3 -m pip install --upgrade botocore git-remote-codecommit"},
+			notText: []string{"configured to use SSO"},
 		},
 		{
 			name: "login_session on Python 3.8: no botocore 1.41 there", url: "codecommit://web@R", wrapper: "#!/usr/bin/python3.8", config: loginConfig,

@@ -2,12 +2,14 @@ package grc
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/Masterminds/semver/v3"
 
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/signing"
 
+	"github.com/codecommit-doctor/codecommit-doctor/internal/awsconfig"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/remedy"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/shellword"
 	"github.com/codecommit-doctor/codecommit-doctor/internal/version"
@@ -98,9 +100,28 @@ func profileTypeFinding(env *checks.Env, in *install, c grcContext, sf *signing.
 		fix = []string{"PYTHON -m pip install --upgrade git-remote-codecommit   # PYTHON: a Python " + minPython + " or later, e.g. python3.12"}
 	}
 	return checks.Finding{Code: pt.code, Severity: checks.Fail,
-		Message: fmt.Sprintf("%s; git-remote-codecommit's Python (%s) has botocore %s%s, which does not, so git-remote-codecommit gets no credentials from it.%s",
-			what, in.Interpreter, in.Botocore, at, tail),
+		Message: fmt.Sprintf("%s; git-remote-codecommit's Python (%s) has botocore %s%s, which does not, so git-remote-codecommit gets no credentials from it%s.%s",
+			what, in.Interpreter, in.Botocore, at, oldSSOError(pt, leaf), tail),
 		Remediation: fix, Docs: []string{remedy.GRCDocs}}, true
+}
+
+// oldSSOError is what a botocore before sso-session support raises for a
+// profile with sso_role_name or sso_account_id but without the settings the
+// [sso-session] section holds (SSOProvider._load_sso_config).
+func oldSSOError(pt *profileType, leaf awsconfig.Profile) string {
+	if pt.key != "sso_session" || leaf.Get("sso_role_name") == "" && leaf.Get("sso_account_id") == "" {
+		return ""
+	}
+	var missing []string
+	for _, k := range []string{"sso_start_url", "sso_region", "sso_role_name", "sso_account_id"} {
+		if leaf.Get(k) == "" {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (it stops with \"The profile \"%s\" is configured to use SSO but is missing required configuration: %s\")", leaf.Name, strings.Join(missing, ", "))
 }
 
 // pythonNote names the Python in a comment when the command cannot.

@@ -291,7 +291,7 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			want:    map[string]string{"remote-codecommit": "fail"},
 			codes:   []string{"grc-sso-session-unsupported"},
 			absent:  []string{"grc-botocore-missing", "grc-python-old", "grc-login-session-unsupported"},
-			text:    []string{"✗ [grc-sso-session-unsupported]", `profile "sso" (the codecommit:// URL), which uses an [sso-session] section (sso_session = corp): botocore reads such profiles from 1.29.10`, "has botocore 1.29.9 at ~/pystub/botocore", "python3.9 -m pip install --upgrade botocore git-remote-codecommit", `botocore 1.29.9 cannot read profile "sso"`},
+			text:    []string{"✗ [grc-sso-session-unsupported]", `profile "sso" (the codecommit:// URL), which uses an [sso-session] section (sso_session = corp): botocore reads such profiles from 1.29.10`, "has botocore 1.29.9 at ~/pystub/botocore", "is missing required configuration: sso_start_url, sso_region", "python3.9 -m pip install --upgrade botocore git-remote-codecommit", `botocore 1.29.9 cannot read profile "sso"`},
 			notText: []string{"could not be learned", "a Python 3.10 or later"},
 		},
 		{
