@@ -76,7 +76,38 @@ func profileFindings(env *checks.Env, sf *signing.Facts, pc profileChoice) (fs [
 	if f, ok := mfaFinding(env, pc, roles); ok {
 		return append(fs, f), true
 	}
+	if f, ok := loginSource(pc, roles); ok {
+		return append(fs, f), true
+	}
 	return fs, false
+}
+
+// loginSource: a role whose source_profile signs in with `aws login`. The
+// AWS CLI (v2.32 and later) assumes the role with the login's credentials,
+// but the AWS SDK for Go does not count login_session among a source
+// profile's credentials (config.SharedConfig.hasCredentials) and stops
+// with "failed to load assume role …, <nil>": the doctor cannot load them
+// and says so, rather than calling a working chain broken.
+func loginSource(pc profileChoice, roles []awsconfig.Profile) (checks.Finding, bool) {
+	if len(roles) < 2 {
+		return checks.Finding{}, false
+	}
+	src := roles[len(roles)-1]
+	if src.Get("login_session") == "" || src.HasStaticKeys() {
+		return checks.Finding{}, false
+	}
+	for _, k := range []string{"credential_process", "sso_session", "sso_start_url", "web_identity_token_file", "credential_source"} {
+		if src.Get(k) != "" {
+			return checks.Finding{}, false
+		}
+	}
+	role := roles[len(roles)-2]
+	return checks.Finding{Code: "login-source-unchecked", Severity: checks.Error,
+		Message: fmt.Sprintf("Profile %q assumes role %s with the credentials of profile %q, which signs in with `aws login` (login_session). "+
+			"The AWS CLI reads that chain, but the AWS SDK for Go the doctor uses does not, so the doctor could not check these credentials.",
+			pc.name, role.Get("role_arn"), src.Name),
+		Remediation: []string{"aws sts get-caller-identity --profile " + shellword.POSIX(pc.name) + "   # checks them with the AWS CLI itself"},
+		Docs:        []string{loginDocs}}, true
 }
 
 // autoPrompt: AWS CLI v2's auto-prompt takes over the helper's command

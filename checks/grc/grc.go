@@ -159,7 +159,7 @@ func probeStep(ctx context.Context, env *checks.Env, t *checks.Target, c grcCont
 			return err
 		}
 		res.Add(checks.Finding{Code: codeCredentials, Severity: checks.Fail,
-			Message:     fmt.Sprintf("git-remote-codecommit signs with profile %q (%s), and its credentials cannot be loaded: %s", c.Profile, c.ProfileSource, env.Redact(err.Error())),
+			Message:     fmt.Sprintf("git-remote-codecommit signs with profile %q (%s), and its credentials cannot be loaded: %s", c.Profile, c.ProfileSource, env.Redact(awsclient.Describe(err))),
 			Remediation: []string{"aws sts get-caller-identity --profile " + shellword.Quote(c.Profile, env.Sys.GOOS())},
 			Docs:        []string{remedy.GRCDocs}})
 		res.Summary = fmt.Sprintf("no credentials for profile %q", c.Profile)

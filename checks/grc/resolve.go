@@ -167,7 +167,7 @@ func grcCredentials(ctx context.Context, env *checks.Env, c grcContext) (signer.
 	}
 	sess, err := awsclient.Load(ctx, env.Sys, opts)
 	if err != nil {
-		return signer.Credentials{}, fmt.Errorf("loading the AWS configuration: %w", err)
+		return signer.Credentials{}, err
 	}
 	cr, err := sess.Credentials(ctx)
 	if err != nil {

@@ -154,6 +154,9 @@ func Describe(err error) string {
 	if errors.As(err, &fileErr) {
 		return fileErr.Error()
 	}
+	if words := describeRoleChain(err); words != "" {
+		return words
+	}
 	var procErr *processcreds.ProviderError
 	if errors.As(err, &procErr) {
 		inner := ""
@@ -219,4 +222,23 @@ func (e *NoCredentialsError) Unwrap() error { return e.Err }
 func isAnonymous(p aws.CredentialsProvider) bool {
 	_, ok := p.(aws.AnonymousCredentials)
 	return ok || p == nil
+}
+
+// describeRoleChain words the SDK's SharedConfigAssumeRoleError, whose own
+// text ends in a Go "<nil>" when the source profile merely has no
+// credentials ("failed to load assume role R, of profile P, <nil>").
+func describeRoleChain(err error) string {
+	var roleErr config.SharedConfigAssumeRoleError
+	if !errors.As(err, &roleErr) {
+		return ""
+	}
+	var notExist config.SharedConfigProfileNotExistError
+	switch {
+	case errors.As(roleErr.Err, &notExist):
+		return fmt.Sprintf("role %s names source_profile %q, which is in neither AWS file", roleErr.RoleARN, roleErr.Profile)
+	case roleErr.Err != nil:
+		return fmt.Sprintf("role %s cannot use source_profile %q: %s", roleErr.RoleARN, roleErr.Profile, firstSentence(neterr.Plain(roleErr.Err)))
+	}
+	return fmt.Sprintf("role %s has source_profile %q, which holds no credentials the AWS SDK can use (no access key, credential_process, SSO or role of its own)",
+		roleErr.RoleARN, roleErr.Profile)
 }
