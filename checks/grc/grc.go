@@ -158,9 +158,20 @@ func probeStep(ctx context.Context, env *checks.Env, t *checks.Target, c grcCont
 		if ctx.Err() != nil {
 			return err
 		}
+		verify := []string{"aws sts get-caller-identity --profile " + shellword.Quote(c.Profile, env.Sys.GOOS())}
+		if awsclient.IsUnloadableSourceProfile(err) {
+			// botocore reads source profiles the doctor's SDK does not:
+			// the doctor cannot tell, so it does not call the chain broken.
+			res.Add(checks.Finding{Code: codeCredentials, Severity: checks.Error,
+				Message: fmt.Sprintf("git-remote-codecommit signs with profile %q (%s), whose credentials the doctor could not load: %s. botocore may still read that source profile (an `aws login` one, say), so this is not a verdict.",
+					c.Profile, c.ProfileSource, env.Redact(awsclient.Describe(err))),
+				Remediation: verify, Docs: []string{remedy.GRCDocs}})
+			res.Summary = fmt.Sprintf("could not load the credentials of profile %q", c.Profile)
+			return nil
+		}
 		res.Add(checks.Finding{Code: codeCredentials, Severity: checks.Fail,
 			Message:     fmt.Sprintf("git-remote-codecommit signs with profile %q (%s), and its credentials cannot be loaded: %s", c.Profile, c.ProfileSource, env.Redact(awsclient.Describe(err))),
-			Remediation: []string{"aws sts get-caller-identity --profile " + shellword.Quote(c.Profile, env.Sys.GOOS())},
+			Remediation: verify,
 			Docs:        []string{remedy.GRCDocs}})
 		res.Summary = fmt.Sprintf("no credentials for profile %q", c.Profile)
 		return nil

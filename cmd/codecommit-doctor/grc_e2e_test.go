@@ -323,6 +323,19 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			// The SDK's own text for such a chain ends in a Go "<nil>".
 			notText: []string{"<nil>", "loading the AWS configuration: loading"},
 		},
+		{
+			name: "login_session at the end of a source_profile chain, botocore 1.41.0: the doctor cannot load it, git says", url: "codecommit://ops@" + e2eRepo, shebang: "#!/usr/bin/env python3.9",
+			files: withBotocore(map[string]string{".aws/config": "[profile ops]\nrole_arn = arn:aws:iam::123456789012:role/Ops\nsource_profile = web\nregion = us-east-1\n" +
+				"[profile web]\nlogin_session = arn:aws:iam::123456789012:user/web\nregion = us-east-1\n", ".aws/credentials": creds}, "1.41.0"),
+			// The stand-in's botocore stub has no login provider, so the real
+			// `git ls-remote` fails and says so (the verdict); the doctor's own
+			// load is only "could not tell", never a second verdict.
+			want:    map[string]string{"remote-codecommit": "fail"},
+			codes:   []string{"grc-credentials-failed", "grc-ls-remote-failed"},
+			absent:  []string{"grc-login-session-unsupported"},
+			text:    []string{"? [grc-credentials-failed]", `whose credentials the doctor could not load: role arn:aws:iam::123456789012:role/Ops has source_profile "web"`, "so this is not a verdict", "aws sts get-caller-identity --profile ops"},
+			notText: []string{"<nil>", "✗ [grc-credentials-failed]"},
+		},
 	}
 	for _, sc := range scenarios {
 		t.Run(sc.name, func(t *testing.T) {

@@ -224,6 +224,16 @@ func isAnonymous(p aws.CredentialsProvider) bool {
 	return ok || p == nil
 }
 
+// IsUnloadableSourceProfile reports whether err is the SDK refusing a role
+// whose source_profile holds nothing it counts as credentials. botocore
+// counts more (a login_session, for one), so the AWS CLI or
+// git-remote-codecommit may still get credentials there: a caller cannot
+// call the chain broken from this error alone.
+func IsUnloadableSourceProfile(err error) bool {
+	var roleErr config.SharedConfigAssumeRoleError
+	return errors.As(err, &roleErr) && roleErr.Err == nil
+}
+
 // describeRoleChain words the SDK's SharedConfigAssumeRoleError, whose own
 // text ends in a Go "<nil>" when the source profile merely has no
 // credentials ("failed to load assume role R, of profile P, <nil>").
