@@ -65,11 +65,15 @@ func TestCommandsQuoteForEachShell(t *testing.T) {
 		t.Errorf("erase: %s", got)
 	}
 	prof := Action{Kind: AWSConfigSet, Profile: "my profile", Key: "cli_auto_prompt", Value: "off"}
-	if got := prof.Commands("windows", ""); got[0] != `aws configure set cli_auto_prompt off --profile "my profile"` {
+	if got := prof.Commands("windows", ""); got[0] != `aws configure set cli_auto_prompt off --profile "my profile" --no-cli-auto-prompt` {
 		t.Errorf("aws config on Windows: %s", got)
 	}
-	if got := prof.Commands("linux", ""); got[0] != `aws configure set cli_auto_prompt off --profile 'my profile'` {
+	if got := prof.Commands("linux", ""); got[0] != `aws configure set cli_auto_prompt off --profile 'my profile' --no-cli-auto-prompt` {
 		t.Errorf("aws config on Linux: %s", got)
+	}
+	region := Action{Kind: AWSConfigSet, Profile: "dev", Key: "region", Value: "eu-west-1"}
+	if got := region.Commands("linux", ""); got[0] != `aws configure set region eu-west-1 --profile dev` {
+		t.Errorf("a key AWS CLI v1 also reads gets no v2-only option: %s", got)
 	}
 	m := Action{Kind: Manual, Text: "An administrator attaches this policy:", Admin: []string{"aws iam put-user-policy --user-name paul"}}
 	if got := m.Commands("linux", ""); len(got) != 2 || got[0] != m.Text {
