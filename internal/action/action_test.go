@@ -243,3 +243,34 @@ func TestManualIsNeverApplied(t *testing.T) {
 		t.Errorf("manual: %v", err)
 	}
 }
+
+func TestDoneActionsArePending(t *testing.T) {
+	reset := Action{Kind: GitResetList, Key: "credential.helper", Values: []string{"", "!aws codecommit credential-helper $@"}}
+	set := Action{Kind: GitSet, Key: "credential.UseHttpPath", Value: "true"}
+	unset := Action{Kind: GitUnset, Key: "credential.helper", Value: "store"}
+	for _, tc := range []struct {
+		a      Action
+		expect []string
+		done   bool
+	}{
+		{reset, []string{"", "!aws codecommit credential-helper $@"}, true},
+		{reset, []string{"store"}, false},
+		{reset, nil, false},
+		{set, []string{"true"}, true},
+		{set, []string{"True"}, false},
+		{set, []string{"true", "true"}, false},
+		{unset, nil, true},
+		{unset, []string{"store"}, false},
+		{Action{Kind: GitAdd, Key: "k", Value: "v", Expect: nil}, nil, false},
+		{Action{Kind: StoreErase, File: "f", Host: "h"}, nil, false},
+	} {
+		a := tc.a
+		a.Expect = tc.expect
+		if a.Done() != tc.done {
+			t.Errorf("%s %s expecting %q: done %v, want %v", a.Kind, a.Key, tc.expect, a.Done(), tc.done)
+		}
+		if got := len(Pending([]Action{a})); got != map[bool]int{true: 0, false: 1}[tc.done] {
+			t.Errorf("Pending of %s expecting %q kept %d", a.Kind, tc.expect, got)
+		}
+	}
+}
