@@ -112,7 +112,7 @@ func (f *Fixer) Run(ctx context.Context) (int, error) {
 		if !f.opts.DryRun {
 			why = "no terminal to ask on and no --yes"
 		}
-		f.printf("\nDry run (%s): nothing was changed. `codecommit-doctor fix --yes` applies the plan.\n", why)
+		f.printf("\nDry run (%s): nothing was changed. `codecommit-doctor fix --yes` applies the plan%s.\n", why, writableFirst(plan))
 		return beforeRep.Summary.ExitCode, nil
 	}
 	f.printf("\nApplying:\n")
@@ -133,6 +133,21 @@ func (f *Fixer) Run(ctx context.Context) (int, error) {
 	return afterRep.Summary.ExitCode, nil
 }
 
+// writableFirst names the read-only files the plan changes, which fix
+// --yes leaves alone until they are writable ("" when none).
+func writableFirst(plan *Plan) string {
+	var ro []string
+	for _, fp := range plan.Files {
+		if fp.ReadOnly() {
+			ro = append(ro, fp.Path)
+		}
+	}
+	if len(ro) == 0 {
+		return ""
+	}
+	return " once " + strings.Join(ro, ", ") + " " + map[bool]string{true: "is", false: "are"}[len(ro) == 1] + " writable (fix never changes a read-only file)"
+}
+
 func verb(n int) string {
 	if n == 1 {
 		return "has"
@@ -151,11 +166,11 @@ func refList(rs []Ref) string {
 // readFiles records what each file of the plan holds now.
 func (f *Fixer) readFiles(plan *Plan) error {
 	for _, fp := range plan.Files {
-		data, _, ok, err := current(fp.Real)
+		data, mode, ok, err := current(fp.Real)
 		if err != nil {
 			return err
 		}
-		fp.Before, fp.Existed = data, ok
+		fp.Before, fp.Existed, fp.Mode = data, ok, mode
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ package fix
 
 import (
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -26,8 +27,13 @@ type FilePlan struct {
 	Actions []action.Action
 	Before  []byte // the content the plan was made against (nil: no file)
 	Existed bool
-	After   []byte // the content proven on the copy
+	Mode    fs.FileMode // its permission bits, when it existed
+	After   []byte      // the content proven on the copy
 }
+
+// ReadOnly reports whether the file exists without write permission, so
+// that fix will not change it.
+func (fp *FilePlan) ReadOnly() bool { return fp.Existed && fp.Mode&0o200 == 0 }
 
 // Step is an action the plan will not do, or does outside any file, with
 // why.

@@ -41,6 +41,12 @@ func (f *Fixer) showPlan(plan *Plan) {
 		if !strings.HasSuffix(string(fp.After), "\n") && len(fp.After) > 0 {
 			f.printf("\n")
 		}
+		if fp.Real != filepath.Clean(fp.Path) {
+			f.printf("  %s is a link: the file changed is %s\n", fp.Path, fp.Real)
+		}
+		if fp.ReadOnly() {
+			f.printf("  %s is read-only (mode %04o): fix will not change it until it is writable\n", fp.Path, fp.Mode)
+		}
 		for _, a := range fp.Actions {
 			if e := a.Expectation(); e != "" {
 				f.printf("  expects: %s\n", e)
