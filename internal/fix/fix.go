@@ -265,25 +265,35 @@ func (f *Fixer) agree(q string) bool {
 func (f *Fixer) Undo() (int, error) {
 	j, err := readJournal(f.opts.StateDir)
 	if errors.Is(err, ErrNoJournal) {
+		if last := lastUndone(f.opts.StateDir); last != "" {
+			f.printf("Nothing to undo: the last fix run (%s) was already undone.\n", last)
+			return report.ExitCheckError, nil
+		}
 		f.printf("Nothing to undo: no fix run is recorded in %s.\n", f.opts.StateDir)
 		return report.ExitCheckError, nil
 	}
 	if err != nil {
 		return report.ExitCheckError, err
 	}
-	var changed []string
+	var changed []JournalEntry
 	for _, e := range j.Files {
 		data, _, ok, err := current(e.Path)
 		if err != nil {
 			return report.ExitCheckError, err
 		}
 		if digest(data, ok) != e.Written {
-			changed = append(changed, e.Path)
+			changed = append(changed, e)
 		}
 	}
 	if len(changed) > 0 {
-		f.printf("Not undoing the fix of %s: %s changed since it wrote them; nothing was restored.\nThe backups are in %s.\n",
-			j.Time.Format(time.RFC3339), strings.Join(changed, ", "), filepath.Join(f.opts.StateDir, "backups"))
+		f.printf("Not undoing the fix of %s: restoring would lose what changed since it wrote these files; nothing was restored:\n", j.Time.Format(time.RFC3339))
+		for _, e := range changed {
+			if e.Backup == "" {
+				f.printf("  %s (the fix had created it)\n", e.Path)
+				continue
+			}
+			f.printf("  %s (what was there before the fix: %s)\n", e.Path, e.Backup)
+		}
 		return report.ExitCheckError, nil
 	}
 	for _, e := range j.Files {

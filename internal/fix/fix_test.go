@@ -255,7 +255,8 @@ func TestUndoRefusesAFileChangedSince(t *testing.T) {
 	w.Write("home/.gitconfig", later)
 	w.out.Reset()
 	code, err := w.fixer(Options{}).Undo()
-	if err != nil || code != 3 || !strings.Contains(w.out.String(), "changed since it wrote them; nothing was restored") {
+	if err != nil || code != 3 || !strings.Contains(w.out.String(), "restoring would lose what changed since it wrote these files; nothing was restored:") ||
+		!strings.Contains(w.out.String(), ".gitconfig (what was there before the fix: ") {
 		t.Errorf("undo: %d %v\n%s", code, err, w.out.String())
 	}
 	if w.read("home/.gitconfig") != later {
