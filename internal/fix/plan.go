@@ -127,11 +127,20 @@ func Build(outcomes []checks.Outcome, pl Places) (*Plan, error) {
 					p.Stores = append(p.Stores, Step{Action: a, Finding: ref})
 				}
 			}
-			if doable {
+			// A code may be reported more than once (one stored
+			// password per host): each ref is listed once.
+			switch {
+			case doable && !slices.Contains(p.Targets, ref):
 				p.Targets = append(p.Targets, ref)
-			} else {
+			case !doable && !slices.Contains(p.Unfixable, ref):
 				p.Unfixable = append(p.Unfixable, ref)
 				p.Steps[ref] = f.Remediation
+			case !doable:
+				for _, line := range f.Remediation {
+					if !slices.Contains(p.Steps[ref], line) {
+						p.Steps[ref] = append(p.Steps[ref], line)
+					}
+				}
 			}
 		}
 	}
