@@ -145,7 +145,11 @@ func writableFirst(plan *Plan) string {
 	if len(ro) == 0 {
 		return ""
 	}
-	return " once " + strings.Join(ro, ", ") + " " + map[bool]string{true: "is", false: "are"}[len(ro) == 1] + " writable (fix never changes a read-only file)"
+	be := "are"
+	if len(ro) == 1 {
+		be = "is"
+	}
+	return " once " + strings.Join(ro, ", ") + " " + be + " writable (fix never changes a read-only file)"
 }
 
 func verb(n int) string {
