@@ -99,6 +99,9 @@ func (f *Fixer) showProof(p *Proof) {
 	f.printf("\nProof (the changes made on copies, the checks run against them):\n")
 	// The copies' paths read as the files they stand in for.
 	f.checkLinesAs(report.Build(report.Meta{}, p.Outcomes), func(s string) string {
+		for c, real := range p.copies {
+			s = strings.ReplaceAll(s, c, real)
+		}
 		if p.scratchHome != "" && f.opts.Home != "" {
 			s = strings.ReplaceAll(s, p.scratchHome, f.opts.Home)
 		}
