@@ -300,7 +300,21 @@ func (f *Fixer) Undo() (int, error) {
 		}
 		return report.ExitCheckError, nil
 	}
-	for _, e := range j.Files {
+	// Every backup is read before any file is touched: a missing backup
+	// leaves all files as they are, not some restored and some not.
+	backups := make([][]byte, len(j.Files))
+	for i, e := range j.Files {
+		if !e.Existed {
+			continue
+		}
+		data, err := os.ReadFile(e.Backup)
+		if err != nil {
+			f.printf("Not undoing the fix of %s: the backup of %s cannot be read (%v); nothing was restored.\n", j.Time.Format(time.RFC3339), e.Path, err)
+			return report.ExitCheckError, nil
+		}
+		backups[i] = data
+	}
+	for i, e := range j.Files {
 		if !e.Existed {
 			if err := os.Remove(e.Path); err != nil && !os.IsNotExist(err) {
 				return report.ExitCheckError, fmt.Errorf("removing %s, which the fix created: %w", e.Path, err)
@@ -308,11 +322,7 @@ func (f *Fixer) Undo() (int, error) {
 			f.printf("  %s: removed (the fix had created it)\n", e.Path)
 			continue
 		}
-		data, err := os.ReadFile(e.Backup)
-		if err != nil {
-			return report.ExitCheckError, fmt.Errorf("reading the backup of %s: %w", e.Path, err)
-		}
-		if err := writeAtomic(e.Path, data, e.Mode); err != nil {
+		if err := writeAtomic(e.Path, backups[i], e.Mode); err != nil {
 			return report.ExitCheckError, err
 		}
 		f.printf("  %s: restored from %s\n", e.Path, e.Backup)
