@@ -23,6 +23,9 @@ type Finding struct {
 // remediation from them for the machine's shell; extra lines (prose that is
 // no step, such as "# verify: ...") follow.
 func (f *Finding) SetActions(env *Env, actions []action.Action, extra ...string) {
+	// A change the file already holds helps nothing: neither printed nor
+	// planned.
+	actions = action.Pending(actions)
 	f.Actions = actions
 	f.Remediation = append(action.Render(actions, env.Sys.GOOS(), env.Sys.HomeDir()), extra...)
 }

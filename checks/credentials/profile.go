@@ -133,7 +133,7 @@ func autoPrompt(env *checks.Env, sf *signing.Facts, pc profileChoice) (checks.Fi
 	var fix []action.Action
 	if envSet {
 		why = append(why, fmt.Sprintf("AWS_CLI_AUTO_PROMPT=%s is set", envValue))
-		fix = append(fix, action.Action{Kind: action.Manual, Text: "unset AWS_CLI_AUTO_PROMPT   # and remove it from your shell profile"})
+		fix = append(fix, action.Action{Kind: action.Manual, Text: unsetAutoPrompt(env.Sys.GOOS())})
 	}
 	if on(cfgValue) {
 		why = append(why, fmt.Sprintf("profile %q sets cli_auto_prompt = %s (%s)", pc.name, cfgValue, env.Redact(shellword.Path(cfgFile, env.Sys.HomeDir(), env.Sys.GOOS()))))
@@ -150,6 +150,16 @@ func autoPrompt(env *checks.Env, sf *signing.Facts, pc profileChoice) (checks.Fi
 		Docs: []string{autoPromptDocs}}
 	f.SetActions(env, fix)
 	return f, true
+}
+
+// unsetAutoPrompt is the step that removes AWS_CLI_AUTO_PROMPT from the
+// environment, in the shells of goos.
+func unsetAutoPrompt(goos string) string {
+	if goos == "windows" {
+		return "Remove AWS_CLI_AUTO_PROMPT: Remove-Item Env:AWS_CLI_AUTO_PROMPT (PowerShell) or set AWS_CLI_AUTO_PROMPT= (cmd.exe), " +
+			"and delete it from your user environment variables (Settings > System > About > Advanced system settings > Environment Variables)"
+	}
+	return "unset AWS_CLI_AUTO_PROMPT   # and remove it from your shell profile"
 }
 
 // profileFromEnvironment: only this shell's AWS_PROFILE chooses the

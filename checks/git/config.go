@@ -92,6 +92,11 @@ func unreadableFinding(env *checks.Env, e *safefile.Error) checks.Finding {
 	if e.Kind == safefile.Unreadable {
 		msg += " git skips a config file it may not read without a word, so the settings there (a credential helper, UseHttpPath) do not take effect, and the doctor cannot see them."
 		fix = []string{"ls -l " + show + "   # who owns it and who may read it", "chmod u+r " + show + "   # when it is yours"}
+	} else if e.Kind == safefile.TooLarge {
+		// git reads a config file of any size: only the doctor cannot
+		// see what it holds.
+		msg += " git still reads it, but the doctor does not, so it cannot tell what the settings there do (a file this large is rarely written by hand: something appends to it?)."
+		fix = []string{"ls -l " + show + "   # how large it is", "git config --file " + show + " --list | sort | uniq -c | sort -rn | head   # the settings repeated most"}
 	} else {
 		msg += " git cannot use it as a config file, and the doctor does not read it."
 		fix = []string{"ls -l " + show + "   # what is there", "Put a regular file (or nothing) at " + show + "."}

@@ -325,10 +325,10 @@ func TestBundleRefusesDestination(t *testing.T) {
 	sameTree(t, "HOME", beforeHome, treeSnapshot(t, home))
 	sameTree(t, "the working directory", beforeWork, treeSnapshot(t, work))
 
-	// A destination in a missing directory: the diagnosis ran, the archive
-	// could not be written (exit 3), nothing is left behind.
+	// A destination in a missing directory: refused before the diagnosis
+	// runs (exit 3), naming the directory; nothing is left behind.
 	r := runBundle(t, env, work, "--offline", "-o", filepath.Join(work, "missing", "b.zip"))
-	if r.exit != 3 || !strings.Contains(r.stderr, "codecommit-doctor: writing the bundle: creating the bundle next to ") {
+	if r.exit != 3 || !strings.Contains(r.stderr, "codecommit-doctor: refusing to write the bundle to "+filepath.Join(work, "missing", "b.zip")+": the directory "+filepath.Join(work, "missing")+" does not exist") || r.stdout != "" {
 		t.Errorf("missing directory: exit %d\n%s%s", r.exit, r.stdout, r.stderr)
 	}
 	sameTree(t, "the working directory", beforeWork, treeSnapshot(t, work))

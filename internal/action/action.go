@@ -12,6 +12,7 @@ package action
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -136,6 +137,24 @@ func (a Action) Want(current []string) []string {
 		return out
 	}
 	return current
+}
+
+// Done reports whether a git-config action's file already holds what it
+// would leave (its Want of the values it expects is those values): running
+// it changes nothing.
+func (a Action) Done() bool {
+	return a.IsGitConfig() && slices.Equal(a.Want(a.Expect), a.Expect)
+}
+
+// Pending are the actions that are not Done, in order.
+func Pending(actions []Action) []Action {
+	var out []Action
+	for _, a := range actions {
+		if !a.Done() {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // Expectation says in words the state the action expects.

@@ -65,11 +65,15 @@ func TestCommandsQuoteForEachShell(t *testing.T) {
 		t.Errorf("erase: %s", got)
 	}
 	prof := Action{Kind: AWSConfigSet, Profile: "my profile", Key: "cli_auto_prompt", Value: "off"}
-	if got := prof.Commands("windows", ""); got[0] != `aws configure set cli_auto_prompt off --profile "my profile"` {
+	if got := prof.Commands("windows", ""); got[0] != `aws configure set cli_auto_prompt off --profile "my profile" --no-cli-auto-prompt` {
 		t.Errorf("aws config on Windows: %s", got)
 	}
-	if got := prof.Commands("linux", ""); got[0] != `aws configure set cli_auto_prompt off --profile 'my profile'` {
+	if got := prof.Commands("linux", ""); got[0] != `aws configure set cli_auto_prompt off --profile 'my profile' --no-cli-auto-prompt` {
 		t.Errorf("aws config on Linux: %s", got)
+	}
+	region := Action{Kind: AWSConfigSet, Profile: "dev", Key: "region", Value: "eu-west-1"}
+	if got := region.Commands("linux", ""); got[0] != `aws configure set region eu-west-1 --profile dev` {
+		t.Errorf("a key AWS CLI v1 also reads gets no v2-only option: %s", got)
 	}
 	m := Action{Kind: Manual, Text: "An administrator attaches this policy:", Admin: []string{"aws iam put-user-policy --user-name paul"}}
 	if got := m.Commands("linux", ""); len(got) != 2 || got[0] != m.Text {
@@ -237,5 +241,36 @@ func TestManualIsNeverApplied(t *testing.T) {
 	err := Applier{}.Apply(context.Background(), Action{Kind: Manual, Text: "Upgrade Git"}, "")
 	if !errors.Is(err, ErrManual) {
 		t.Errorf("manual: %v", err)
+	}
+}
+
+func TestDoneActionsArePending(t *testing.T) {
+	reset := Action{Kind: GitResetList, Key: "credential.helper", Values: []string{"", "!aws codecommit credential-helper $@"}}
+	set := Action{Kind: GitSet, Key: "credential.UseHttpPath", Value: "true"}
+	unset := Action{Kind: GitUnset, Key: "credential.helper", Value: "store"}
+	for _, tc := range []struct {
+		a      Action
+		expect []string
+		done   bool
+	}{
+		{reset, []string{"", "!aws codecommit credential-helper $@"}, true},
+		{reset, []string{"store"}, false},
+		{reset, nil, false},
+		{set, []string{"true"}, true},
+		{set, []string{"True"}, false},
+		{set, []string{"true", "true"}, false},
+		{unset, nil, true},
+		{unset, []string{"store"}, false},
+		{Action{Kind: GitAdd, Key: "k", Value: "v", Expect: nil}, nil, false},
+		{Action{Kind: StoreErase, File: "f", Host: "h"}, nil, false},
+	} {
+		a := tc.a
+		a.Expect = tc.expect
+		if a.Done() != tc.done {
+			t.Errorf("%s %s expecting %q: done %v, want %v", a.Kind, a.Key, tc.expect, a.Done(), tc.done)
+		}
+		if got := len(Pending([]Action{a})); got != map[bool]int{true: 0, false: 1}[tc.done] {
+			t.Errorf("Pending of %s expecting %q kept %d", a.Kind, tc.expect, got)
+		}
 	}
 }

@@ -150,11 +150,12 @@ func (ap Applier) gitConfig(ctx context.Context, a Action, file string) error {
 }
 
 // storeLines counts the lines of a credential store file for the action's
-// protocol and host.
+// protocol and host, compared as `git credential-store erase` compares
+// them: exactly (a line for GIT-CODECOMMIT... is another host's to git).
 func storeLines(data string, a Action) int {
 	n := 0
 	for _, c := range gitcred.ParseStoreFile(data) {
-		if c.Protocol == a.Protocol && strings.EqualFold(c.Host, a.Host) {
+		if c.Protocol == a.Protocol && c.Host == a.Host {
 			n++
 		}
 	}

@@ -49,7 +49,15 @@ func (a Action) Commands(goos, home string) []string {
 	case CmdkeyDelete:
 		return []string{"cmdkey /delete:" + q("git:https://"+a.Host)}
 	case AWSConfigSet:
-		return []string{fmt.Sprintf("aws configure set %s %s --profile %s", q(a.Key), q(a.Value), q(a.Profile))}
+		cmd := fmt.Sprintf("aws configure set %s %s --profile %s", q(a.Key), q(a.Value), q(a.Profile))
+		if a.Key == "cli_auto_prompt" {
+			// Only AWS CLI v2 has the setting, and with it on the
+			// command that turns it off would itself be prompted for:
+			// v2's own option switches it off for this one command, in
+			// every shell.
+			cmd += " --no-cli-auto-prompt"
+		}
+		return []string{cmd}
 	case Manual:
 		var out []string
 		if a.Text != "" {

@@ -47,7 +47,7 @@ func Collect(ctx context.Context, m Machine, in Input, clean func(string) string
 		gs := ReadGitSettings(ctx, m, dir)
 		settings = append(settings, gs)
 		files = append(files, File{Name: name, Description: "credential.*, http.*, url.*, include* settings git sees, with origin file and scope",
-			Data: []byte(gs.Text())})
+			Data: []byte(gs.Text()), Incomplete: gs.Err})
 	}
 	files = append(files,
 		File{Name: "aws-config.txt", Description: "the AWS profiles that matter, allow-listed values only; credentials file: names only", Data: []byte(awsText(m, in, HelperProfiles(settings)))},
@@ -56,6 +56,7 @@ func Collect(ctx context.Context, m Machine, in Input, clean func(string) string
 	)
 	for i := range files {
 		files[i].Data = []byte(clean(string(files[i].Data)))
+		files[i].Incomplete = clean(files[i].Incomplete)
 	}
 	return files
 }

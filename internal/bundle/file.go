@@ -7,6 +7,9 @@ type File struct {
 	Data        []byte
 	Original    int  // bytes before the size bound cut it
 	Truncated   bool // the size bound cut it
+	// Incomplete says what its collection could not gather ("" when
+	// whole): a program's output cut at its bound, an error.
+	Incomplete string
 }
 
 // Standard file names inside the archive.

@@ -23,7 +23,7 @@ func Manifest(files []File, m Meta) File {
 	fmt.Fprintf(&b, "%10s  %-16s  %s\n", "bytes", "sha256 (prefix)", "file")
 	fmt.Fprintf(&b, "%10s  %-16s  %s\n", "-", "-", ReadmeName)
 	fmt.Fprintf(&b, "%10s  %-16s  %s\n", "-", "-", ManifestName+" (this file)")
-	cut := 0
+	cut, incomplete := 0, 0
 	for _, f := range files {
 		sum := sha256.Sum256(f.Data)
 		line := fmt.Sprintf("%10d  %-16x  %s", len(f.Data), sum[:8], f.Name)
@@ -31,12 +31,23 @@ func Manifest(files []File, m Meta) File {
 			cut++
 			line += fmt.Sprintf("  TRUNCATED: %d of %d bytes kept (size bound)", len(f.Data), f.Original)
 		}
+		if f.Incomplete != "" {
+			incomplete++
+			line += "  INCOMPLETE: " + f.Incomplete
+		}
 		b.WriteString(line + "\n")
 	}
-	if cut == 0 {
+	switch {
+	case cut == 0 && incomplete == 0:
 		b.WriteString("\nNothing was truncated.\n")
-	} else {
+	case cut > 0:
 		fmt.Fprintf(&b, "\n%d file(s) truncated by the size bound.\n", cut)
+	}
+	if incomplete > 0 {
+		if cut == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%d file(s) incomplete: what collected them could not gather everything (marked above).\n", incomplete)
 	}
 	return File{Name: ManifestName, Description: "every file of this archive, its size and checksum, and what the size bound cut", Data: []byte(b.String())}
 }

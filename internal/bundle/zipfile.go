@@ -22,18 +22,35 @@ func (e *DestinationError) Error() string {
 
 // CheckDestination refuses a path that exists and is not a regular file
 // (a directory, a symbolic link — never followed —, a FIFO, a device). A
-// missing path or a regular file (replaced) is fine.
+// missing path in an existing directory or a regular file (replaced) is
+// fine.
 func CheckDestination(path string) error {
 	st, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil
+		return checkDirectory(path)
 	case err != nil:
 		return fmt.Errorf("checking the bundle's destination %s: %w", path, err)
 	case st.Mode().IsRegular():
 		return nil
 	}
 	return &DestinationError{Path: path, What: describeMode(st.Mode())}
+}
+
+// checkDirectory refuses a new path whose directory is missing or not a
+// directory: the archive is created there.
+func checkDirectory(path string) error {
+	dir := filepath.Dir(path)
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("refusing to write the bundle to %s: the directory %s does not exist (create it first, or give -o a file in an existing directory)", path, dir)
+	case err != nil:
+		return fmt.Errorf("checking the bundle's directory %s: %w", dir, err)
+	case !st.IsDir():
+		return fmt.Errorf("refusing to write the bundle to %s: %s is not a directory", path, dir)
+	}
+	return nil
 }
 
 func describeMode(m fs.FileMode) string {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -93,4 +94,8 @@ func TestWriteZipRefusesWhatIsNotARegularFile(t *testing.T) {
 	if _, err := WriteZip(filepath.Join(dir, "missing", "x.zip"), testFiles, time.Now()); err == nil {
 		t.Errorf("a destination in a missing directory is an error")
 	}
+	if err := CheckDestination(filepath.Join(dir, "missing", "x.zip")); err == nil || !strings.Contains(err.Error(), "the directory "+filepath.Join(dir, "missing")+" does not exist") {
+		t.Errorf("a missing directory is refused before anything runs, saying so: %v", err)
+	}
+
 }

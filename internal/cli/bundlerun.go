@@ -101,6 +101,15 @@ func bundleReports(rep report.Report) (js, md string, err error) {
 // bundleWritten says where the archive is and what the diagnosis found.
 func (a *App) bundleWritten(rep report.Report, dest string, size int64, n int, clean func(string) string) error {
 	verdict := fmt.Sprintf("Diagnosis: %s (the doctor alone would exit %d)", summaryWords(rep.Summary), rep.Summary.ExitCode)
+	if t := rep.Target; t != nil {
+		// Which repository the bundle is about (a clone may have
+		// several CodeCommit remotes).
+		target := "Target: " + t.URL
+		if t.Source != "" {
+			target += " (from " + t.Source + ")"
+		}
+		verdict = target + "\n" + verdict
+	}
 	if v := rep.Verdict; v != nil {
 		verdict += " — " + v.Cause
 	}

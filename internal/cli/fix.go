@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -119,7 +120,8 @@ func (a *App) fix(ctx context.Context, o *fixOptions, repoURL string) error {
 		return &exitError{code: report.ExitInterrupted, err: fmt.Errorf("interrupted")}
 	}
 	if err != nil {
-		return &exitError{code: report.ExitCheckError, err: err}
+		// As everything fix prints: redacted, the home directory as ~.
+		return &exitError{code: report.ExitCheckError, err: errors.New(out.clean(err.Error()))}
 	}
 	if code != report.ExitOK {
 		return &exitError{code: code}

@@ -112,7 +112,7 @@ func (f *Fixer) Run(ctx context.Context) (int, error) {
 		if !f.opts.DryRun {
 			why = "no terminal to ask on and no --yes"
 		}
-		f.printf("\nDry run (%s): nothing was changed. `codecommit-doctor fix --yes` applies the plan.\n", why)
+		f.printf("\nDry run (%s): nothing was changed. `codecommit-doctor fix --yes` applies the plan%s.\n", why, writableFirst(plan))
 		return beforeRep.Summary.ExitCode, nil
 	}
 	f.printf("\nApplying:\n")
@@ -133,6 +133,25 @@ func (f *Fixer) Run(ctx context.Context) (int, error) {
 	return afterRep.Summary.ExitCode, nil
 }
 
+// writableFirst names the read-only files the plan changes, which fix
+// --yes leaves alone until they are writable ("" when none).
+func writableFirst(plan *Plan) string {
+	var ro []string
+	for _, fp := range plan.Files {
+		if fp.ReadOnly() {
+			ro = append(ro, fp.Path)
+		}
+	}
+	if len(ro) == 0 {
+		return ""
+	}
+	be := "are"
+	if len(ro) == 1 {
+		be = "is"
+	}
+	return " once " + strings.Join(ro, ", ") + " " + be + " writable (fix never changes a read-only file)"
+}
+
 func verb(n int) string {
 	if n == 1 {
 		return "has"
@@ -151,11 +170,11 @@ func refList(rs []Ref) string {
 // readFiles records what each file of the plan holds now.
 func (f *Fixer) readFiles(plan *Plan) error {
 	for _, fp := range plan.Files {
-		data, _, ok, err := current(fp.Real)
+		data, mode, ok, err := current(fp.Real)
 		if err != nil {
 			return err
 		}
-		fp.Before, fp.Existed = data, ok
+		fp.Before, fp.Existed, fp.Mode = data, ok, mode
 	}
 	return nil
 }
@@ -250,28 +269,52 @@ func (f *Fixer) agree(q string) bool {
 func (f *Fixer) Undo() (int, error) {
 	j, err := readJournal(f.opts.StateDir)
 	if errors.Is(err, ErrNoJournal) {
+		if last := lastUndone(f.opts.StateDir); last != "" {
+			f.printf("Nothing to undo: the last fix run (%s) was already undone.\n", last)
+			return report.ExitCheckError, nil
+		}
 		f.printf("Nothing to undo: no fix run is recorded in %s.\n", f.opts.StateDir)
 		return report.ExitCheckError, nil
 	}
 	if err != nil {
 		return report.ExitCheckError, err
 	}
-	var changed []string
+	var changed []JournalEntry
 	for _, e := range j.Files {
 		data, _, ok, err := current(e.Path)
 		if err != nil {
 			return report.ExitCheckError, err
 		}
 		if digest(data, ok) != e.Written {
-			changed = append(changed, e.Path)
+			changed = append(changed, e)
 		}
 	}
 	if len(changed) > 0 {
-		f.printf("Not undoing the fix of %s: %s changed since it wrote them; nothing was restored.\nThe backups are in %s.\n",
-			j.Time.Format(time.RFC3339), strings.Join(changed, ", "), filepath.Join(f.opts.StateDir, "backups"))
+		f.printf("Not undoing the fix of %s: restoring would lose what changed since it wrote these files; nothing was restored:\n", j.Time.Format(time.RFC3339))
+		for _, e := range changed {
+			if e.Backup == "" {
+				f.printf("  %s (the fix had created it)\n", e.Path)
+				continue
+			}
+			f.printf("  %s (what was there before the fix: %s)\n", e.Path, e.Backup)
+		}
 		return report.ExitCheckError, nil
 	}
-	for _, e := range j.Files {
+	// Every backup is read before any file is touched: a missing backup
+	// leaves all files as they are, not some restored and some not.
+	backups := make([][]byte, len(j.Files))
+	for i, e := range j.Files {
+		if !e.Existed {
+			continue
+		}
+		data, err := os.ReadFile(e.Backup)
+		if err != nil {
+			f.printf("Not undoing the fix of %s: the backup of %s cannot be read (%v); nothing was restored.\n", j.Time.Format(time.RFC3339), e.Path, err)
+			return report.ExitCheckError, nil
+		}
+		backups[i] = data
+	}
+	for i, e := range j.Files {
 		if !e.Existed {
 			if err := os.Remove(e.Path); err != nil && !os.IsNotExist(err) {
 				return report.ExitCheckError, fmt.Errorf("removing %s, which the fix created: %w", e.Path, err)
@@ -279,11 +322,7 @@ func (f *Fixer) Undo() (int, error) {
 			f.printf("  %s: removed (the fix had created it)\n", e.Path)
 			continue
 		}
-		data, err := os.ReadFile(e.Backup)
-		if err != nil {
-			return report.ExitCheckError, fmt.Errorf("reading the backup of %s: %w", e.Path, err)
-		}
-		if err := writeAtomic(e.Path, data, e.Mode); err != nil {
+		if err := writeAtomic(e.Path, backups[i], e.Mode); err != nil {
 			return report.ExitCheckError, err
 		}
 		f.printf("  %s: restored from %s\n", e.Path, e.Backup)

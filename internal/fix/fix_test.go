@@ -255,7 +255,8 @@ func TestUndoRefusesAFileChangedSince(t *testing.T) {
 	w.Write("home/.gitconfig", later)
 	w.out.Reset()
 	code, err := w.fixer(Options{}).Undo()
-	if err != nil || code != 3 || !strings.Contains(w.out.String(), "changed since it wrote them; nothing was restored") {
+	if err != nil || code != 3 || !strings.Contains(w.out.String(), "restoring would lose what changed since it wrote these files; nothing was restored:") ||
+		!strings.Contains(w.out.String(), ".gitconfig (what was there before the fix: ") {
 		t.Errorf("undo: %d %v\n%s", code, err, w.out.String())
 	}
 	if w.read("home/.gitconfig") != later {
@@ -319,5 +320,30 @@ func TestFixChangesTheSystemFileOnlyWithSystem(t *testing.T) {
 	}
 	if code, err := w.fixer(Options{}).Undo(); err != nil || code != 0 || w.read("sysconfig") != broken {
 		t.Errorf("undo: %d %v", code, err)
+	}
+}
+
+func TestUndoWithAMissingBackupRestoresNothing(t *testing.T) {
+	w := newWorld(t, "linux")
+	w.Write("home/.gitconfig", storeFirst)
+	w.Write("home/.git-credentials", "https://alice-at-1:cGFzcw@git-codecommit.us-east-1.amazonaws.com\nhttps://x:tok@github.com\n")
+	if code := run(t, w.fixer(Options{Yes: true})); code != 0 {
+		t.Fatalf("exit %d\n%s", code, w.out.String())
+	}
+	j, err := readJournal(filepath.Join(w.Home, ".local", "state", "codecommit-doctor"))
+	if err != nil || len(j.Files) != 2 {
+		t.Fatalf("journal: %v %+v", err, j)
+	}
+	fixedConfig, fixedStore := w.read("home/.gitconfig"), w.read("home/.git-credentials")
+	if err := os.Remove(j.Files[1].Backup); err != nil {
+		t.Fatal(err)
+	}
+	w.out.Reset()
+	code, err := w.fixer(Options{}).Undo()
+	if err != nil || code != 3 || !strings.Contains(w.out.String(), "cannot be read") || !strings.Contains(w.out.String(), "nothing was restored") {
+		t.Errorf("undo: %d %v\n%s", code, err, w.out.String())
+	}
+	if w.read("home/.gitconfig") != fixedConfig || w.read("home/.git-credentials") != fixedStore {
+		t.Errorf("undo restored some files though a backup was missing")
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -67,4 +69,20 @@ func backup(runDir string, n int, path string, data []byte, mode fs.FileMode) (s
 		return "", fmt.Errorf("backing up %s: %w", path, err)
 	}
 	return dest, nil
+}
+
+// lastUndone is the time of the newest fix run that was undone ("" when
+// none), from the names undo gives the journals it closes.
+func lastUndone(stateDir string) string {
+	names, err := filepath.Glob(filepath.Join(stateDir, "undone-*.json"))
+	if err != nil || len(names) == 0 {
+		return ""
+	}
+	slices.Sort(names)
+	stamp := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(names[len(names)-1]), "undone-"), ".json")
+	t, err := time.Parse("20060102T150405.000000000Z", stamp)
+	if err != nil {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }

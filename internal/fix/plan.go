@@ -6,6 +6,7 @@ package fix
 
 import (
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -26,8 +27,13 @@ type FilePlan struct {
 	Actions []action.Action
 	Before  []byte // the content the plan was made against (nil: no file)
 	Existed bool
-	After   []byte // the content proven on the copy
+	Mode    fs.FileMode // its permission bits, when it existed
+	After   []byte      // the content proven on the copy
 }
+
+// ReadOnly reports whether the file exists without write permission, so
+// that fix will not change it.
+func (fp *FilePlan) ReadOnly() bool { return fp.Existed && fp.Mode&0o200 == 0 }
 
 // Step is an action the plan will not do, or does outside any file, with
 // why.
@@ -121,11 +127,20 @@ func Build(outcomes []checks.Outcome, pl Places) (*Plan, error) {
 					p.Stores = append(p.Stores, Step{Action: a, Finding: ref})
 				}
 			}
-			if doable {
+			// A code may be reported more than once (one stored
+			// password per host): each ref is listed once.
+			switch {
+			case doable && !slices.Contains(p.Targets, ref):
 				p.Targets = append(p.Targets, ref)
-			} else {
+			case !doable && !slices.Contains(p.Unfixable, ref):
 				p.Unfixable = append(p.Unfixable, ref)
 				p.Steps[ref] = f.Remediation
+			case !doable:
+				for _, line := range f.Remediation {
+					if !slices.Contains(p.Steps[ref], line) {
+						p.Steps[ref] = append(p.Steps[ref], line)
+					}
+				}
 			}
 		}
 	}

@@ -23,6 +23,9 @@ type Proof struct {
 	// scratchHome and scratchDir are where the copies were, for showing
 	// the copies' paths as the real ones.
 	scratchHome, scratchDir string
+	// copies are the copy of each file the plan changes, and the file it
+	// stands in for.
+	copies map[string]string
 }
 
 // OK reports whether the plan removes the failures it targets without
@@ -72,7 +75,10 @@ func (f *Fixer) prove(ctx context.Context, plan *Plan, before []checks.Outcome) 
 	if err != nil {
 		return nil, fmt.Errorf("running the checks against the copies: %w", err)
 	}
-	pr := &Proof{Outcomes: outcomes, scratchHome: sc.env["HOME"], scratchDir: dir}
+	pr := &Proof{Outcomes: outcomes, scratchHome: sc.env["HOME"], scratchDir: dir, copies: map[string]string{}}
+	for fp, c := range copies {
+		pr.copies[c] = fp.Path
+	}
 	storeOnly := storeOnlyTargets(plan)
 	left := Remaining(outcomes)
 	for _, t := range plan.Targets {

@@ -41,6 +41,12 @@ func (f *Fixer) showPlan(plan *Plan) {
 		if !strings.HasSuffix(string(fp.After), "\n") && len(fp.After) > 0 {
 			f.printf("\n")
 		}
+		if fp.Real != filepath.Clean(fp.Path) {
+			f.printf("  %s is a link: the file changed is %s\n", fp.Path, fp.Real)
+		}
+		if fp.ReadOnly() {
+			f.printf("  %s is read-only (mode %04o): fix will not change it until it is writable\n", fp.Path, fp.Mode)
+		}
 		for _, a := range fp.Actions {
 			if e := a.Expectation(); e != "" {
 				f.printf("  expects: %s\n", e)
@@ -93,6 +99,9 @@ func (f *Fixer) showProof(p *Proof) {
 	f.printf("\nProof (the changes made on copies, the checks run against them):\n")
 	// The copies' paths read as the files they stand in for.
 	f.checkLinesAs(report.Build(report.Meta{}, p.Outcomes), func(s string) string {
+		for c, real := range p.copies {
+			s = strings.ReplaceAll(s, c, real)
+		}
 		if p.scratchHome != "" && f.opts.Home != "" {
 			s = strings.ReplaceAll(s, p.scratchHome, f.opts.Home)
 		}
