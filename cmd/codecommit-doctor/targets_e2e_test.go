@@ -276,6 +276,31 @@ func TestSeveralTargetsEndToEnd(t *testing.T) {
 			t.Errorf("the relative submodule URL resolves beside the superproject's, diagnosed in its work tree: %+v", rep.Targets[1])
 		}
 	})
+
+	t.Run("a codecommit:: superproject whose relative submodule is not checked out", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "app")
+		w.clone(t, dir, "origin", "codecommit::us-east-1://prof@MyDemoRepo")
+		if err := os.WriteFile(filepath.Join(dir, ".gitmodules"), []byte("[submodule \"lib\"]\n\tpath = lib\n\turl = ../Lib\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// git submodule init would record codecommit::us-east-1://Lib (the
+		// profile goes with the last component): that is what git fetches.
+		out, _, code := w.doctor(t, dir, "--offline")
+		if code != 1 {
+			t.Errorf("exit %d, want 1 (no git-remote-codecommit here)", code)
+		}
+		for _, re := range []string{
+			`(?m)^Target 1 of 2: codecommit::us-east-1://prof@MyDemoRepo \(from remote:origin in \S+/app\)$`,
+			`(?m)^Target 2 of 2: codecommit::us-east-1://Lib \(from submodule:lib in \S+/app\)$`,
+		} {
+			if !regexp.MustCompile(re).MatchString(out) {
+				t.Errorf("missing %s:\n%s", re, out)
+			}
+		}
+		if strings.Contains(out, "codecommit::us-east-1:/Lib") || strings.Contains(out, "prof@Lib") {
+			t.Errorf("the submodule URL is not the one git resolves:\n%s", out)
+		}
+	})
 }
 
 func TestScanEndToEnd(t *testing.T) {
