@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -360,5 +361,61 @@ func TestScanEndToEnd(t *testing.T) {
 	_, stderr, code = w.doctor(t, w.home, "scan", filepath.Join(empty, "nope"))
 	if code != 2 || !strings.Contains(stderr, "looking for clones under") {
 		t.Errorf("missing DIR: exit %d, stderr %q; want 2", code, stderr)
+	}
+}
+
+// Two clones of one repository under a scan are two targets with one URL:
+// the JUnit testcases and GitHub annotations tell them apart by clone, or
+// a CI that keys tests by name shows one and hides the other.
+func TestScanSameRepositoryInTwoClonesEndToEnd(t *testing.T) {
+	w := newTargetsWorld(t)
+	missing := w.git.RepoURL("Missing")
+	root := filepath.Join(t.TempDir(), "src")
+	w.clone(t, filepath.Join(root, "a"), "origin", missing)
+	w.clone(t, filepath.Join(root, "b"), "origin", missing)
+
+	out, stderr, code := w.doctor(t, w.home, "scan", "-o", "junit", root)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s\n%s", code, out, stderr)
+	}
+	var doc struct {
+		Suites []struct {
+			Cases []struct {
+				Name    string    `xml:"name,attr"`
+				Failure *struct{} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal([]byte(out), &doc); err != nil || len(doc.Suites) != 1 {
+		t.Fatalf("not one JUnit suite: %v\n%s", err, out)
+	}
+	names := map[string]bool{}
+	failed := map[string]bool{}
+	for _, c := range doc.Suites[0].Cases {
+		if names[c.Name] {
+			t.Errorf("two testcases are named %q", c.Name)
+		}
+		names[c.Name] = true
+		if c.Failure != nil {
+			failed[c.Name] = true
+		}
+	}
+	for _, dir := range []string{"a", "b"} {
+		want := "reproduce (" + missing + " (from remote:origin in " + filepath.Join(root, dir) + "))"
+		if !failed[want] {
+			t.Errorf("no failing testcase %q among %v", want, failed)
+		}
+	}
+
+	out, _, _ = w.doctor(t, w.home, "scan", "-o", "github", root)
+	titles := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^::error title=([^:]+)::`).FindAllStringSubmatch(out, -1) {
+		if titles[m[1]] {
+			t.Errorf("two annotations are titled %q:\n%s", m[1], out)
+		}
+		titles[m[1]] = true
+	}
+	if len(titles) < 2 || !strings.Contains(out, filepath.Join(root, "a")+")") || !strings.Contains(out, filepath.Join(root, "b")+")") {
+		t.Errorf("the annotations do not name each clone:\n%s", out)
 	}
 }
