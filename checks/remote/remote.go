@@ -37,6 +37,7 @@ func (remoteCheck) Info() checks.Info {
 			"when it is CodeCommit's and keeps the repository's valid name; otherwise the step is described.",
 		Findings: append([]checks.FindingDoc{
 			{Code: "no-target", Severity: checks.Skip, Meaning: "No REPO_URL and no clone here: repository checks are skipped, machine-wide checks still run."},
+			dubiousDoc(),
 			{Code: "remote-not-found", Severity: checks.Fail, Meaning: "--remote names a remote the clone does not have.", Remediation: []string{"git remote -v"}},
 			{Code: "no-codecommit-remote", Severity: checks.Fail, Meaning: "None of the clone's remotes points at CodeCommit (they are listed with their hosts): the repository checks are skipped, and nothing is proposed for the other hosts.", Remediation: []string{"To diagnose a CodeCommit repository, pass its clone URL: codecommit-doctor https://git-codecommit.REGION.amazonaws.com/v1/repos/NAME"}},
 			{Code: "url-console-url", Severity: checks.Warn, Meaning: "The URL is a page of the AWS console (codesuite/codecommit/repositories/NAME/..., with or without ?region=), not a clone URL. Its clone URL https://git-codecommit.REGION.amazonaws.com/v1/repos/NAME is diagnosed instead. Fail when a remote has it (git cannot fetch from it) or when it names no region.", Remediation: []string{"git remote set-url NAME https://git-codecommit.REGION.amazonaws.com/v1/repos/NAME"}},
