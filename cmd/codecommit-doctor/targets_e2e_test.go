@@ -419,3 +419,35 @@ func TestScanSameRepositoryInTwoClonesEndToEnd(t *testing.T) {
 		t.Errorf("the annotations do not name each clone:\n%s", out)
 	}
 }
+
+// A repository checked out twice with `git worktree add` has one config:
+// scan diagnoses its remotes once and says where, while two separate clones
+// of one URL (each with its own config) stay two targets.
+func TestScanWorktreesOfOneRepositoryEndToEnd(t *testing.T) {
+	w := newTargetsWorld(t)
+	missing := w.git.RepoURL("Missing")
+	root := filepath.Join(t.TempDir(), "src")
+	main, wt, other := filepath.Join(root, "main"), filepath.Join(root, "main-wt"), filepath.Join(root, "other")
+	w.clone(t, main, "origin", missing)
+	w.runGit(t, main, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "first")
+	w.runGit(t, main, "worktree", "add", "-q", "-b", "topic", wt)
+	w.clone(t, other, "origin", missing)
+
+	out, stderr, code := w.doctor(t, w.home, "scan", root)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s\n%s", code, out, stderr)
+	}
+	for _, re := range []string{
+		`(?m)^Scanned \d+ directories: 3 clones, 2 CodeCommit targets\.$`,
+		`(?m)^  skipped \S+/src/main-wt: the same repository as \S+/src/main \(git worktree\), whose remotes are diagnosed there$`,
+		`(?m)^\S+/src/main +origin +✗ fail `,
+		`(?m)^\S+/src/other +origin +✗ fail `,
+	} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("scan lacks %s:\n%s", re, out)
+		}
+	}
+	if regexp.MustCompile(`(?m)^\S+/src/main-wt +origin`).MatchString(out) {
+		t.Errorf("the worktree is diagnosed a second time:\n%s", out)
+	}
+}

@@ -123,9 +123,14 @@ func findClones(ctx context.Context, s *session, so *scanOptions, dirs []string)
 func scanTargets(ctx context.Context, s *session, found clones.Result) ([]checks.TargetSpec, []string, error) {
 	var targets []checks.TargetSpec
 	var notes []string
+	repos := map[string]string{}
 	for _, dir := range found.Clones {
 		rctx, cancel := context.WithTimeout(ctx, s.o.timeout)
 		res, err := remote.Resolve(rctx, s.env, dir, true)
+		key := ""
+		if err == nil && len(res.Targets) > 0 {
+			key = repoKey(rctx, s.machine, dir)
+		}
 		cancel()
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("%s: %v", dir, err))
@@ -138,7 +143,11 @@ func scanTargets(ctx context.Context, s *session, found clones.Result) ([]checks
 			}
 			notes = append(notes, fmt.Sprintf("%s: %s", dir, why))
 		}
-		targets = append(targets, res.Targets...)
+		kept, first := sameRepository(repos, key, dir, res.Targets)
+		if first != "" {
+			notes = append(notes, fmt.Sprintf("%s: the same repository as %s (git worktree), whose remotes are diagnosed there", dir, first))
+		}
+		targets = append(targets, kept...)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("reading the clones' remotes: %w", err)
