@@ -451,3 +451,51 @@ func TestScanWorktreesOfOneRepositoryEndToEnd(t *testing.T) {
 		t.Errorf("the worktree is diagnosed a second time:\n%s", out)
 	}
 }
+
+// -o json of a scan says what was left out, not stderr alone: a CI reading
+// the report learns that --max-repos stopped the search and which clones
+// were skipped.
+func TestScanJSONSaysWhatWasLeftOutEndToEnd(t *testing.T) {
+	w := newTargetsWorld(t)
+	root := filepath.Join(t.TempDir(), "src")
+	for _, name := range []string{"a", "b", "c"} {
+		w.clone(t, filepath.Join(root, name), "origin", w.git.RepoURL(e2eRepo))
+	}
+	w.clone(t, filepath.Join(root, "0gh"), "origin", "https://github.com/org/gh.git")
+	type scanReport struct {
+		Targets []struct{} `json:"targets"`
+		Scan    *struct {
+			Dirs      int      `json:"dirs"`
+			Clones    int      `json:"clones"`
+			Truncated bool     `json:"truncated"`
+			MaxRepos  int      `json:"max_repos"`
+			Skipped   []string `json:"skipped"`
+		} `json:"scan"`
+	}
+	read := func(args ...string) scanReport {
+		t.Helper()
+		w.json(t, w.home, args...) // both schemas
+		out, _, _ := w.doctor(t, w.home, append([]string{"-o", "json"}, args...)...)
+		var rep scanReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	rep := read("scan", "--offline", "--max-repos", "3", root)
+	if rep.Scan == nil || !rep.Scan.Truncated || rep.Scan.Clones != 3 || rep.Scan.MaxRepos != 3 || len(rep.Targets) != 2 {
+		t.Fatalf("--max-repos 3 over 4 clones: scan %+v with %d targets; want truncated at 3 clones, 2 targets", rep.Scan, len(rep.Targets))
+	}
+	if len(rep.Scan.Skipped) != 1 || !strings.Contains(rep.Scan.Skipped[0], "0gh: no CodeCommit remote: origin (github.com)") {
+		t.Errorf("skipped %q, want the GitHub clone with why", rep.Scan.Skipped)
+	}
+	rep = read("scan", "--offline", root)
+	if rep.Scan == nil || rep.Scan.Truncated || rep.Scan.Clones != 4 || len(rep.Targets) != 3 {
+		t.Errorf("a whole scan: %+v with %d targets; want 4 clones, not truncated, 3 targets", rep.Scan, len(rep.Targets))
+	}
+	// Not a scan: no scan object.
+	out, _, _ := w.doctor(t, w.home, "-o", "json", "--offline", w.git.RepoURL(e2eRepo), w.git.RepoURL("Lib"))
+	if strings.Contains(out, `"scan"`) {
+		t.Errorf("a run over URLs has a scan object:\n%s", out)
+	}
+}

@@ -90,6 +90,8 @@ func (a *App) scan(ctx context.Context, o *doctorOptions, so *scanOptions, dirs 
 	if err := a.scanNotes(s, found, len(targets), notes); err != nil {
 		return err
 	}
+	s.meta.Scan = &report.Scan{Dirs: found.Dirs, Clones: len(found.Clones), Truncated: found.Truncated, MaxRepos: so.max,
+		Skipped: notes, Unreadable: found.Problems}
 	if len(targets) == 0 {
 		return &exitError{code: report.ExitCheckError, err: fmt.Errorf("no clone with a CodeCommit remote under %s (%s found): nothing to diagnose", strings.Join(dirs, ", "), count(len(found.Clones), "clone", "clones"))}
 	}
