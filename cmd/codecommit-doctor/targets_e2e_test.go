@@ -450,6 +450,16 @@ func TestScanWorktreesOfOneRepositoryEndToEnd(t *testing.T) {
 	if regexp.MustCompile(`(?m)^\S+/src/main-wt +origin`).MatchString(out) {
 		t.Errorf("the worktree is diagnosed a second time:\n%s", out)
 	}
+
+	// scan from a folder inside a clone looks below it only: it says so.
+	docs := filepath.Join(main, "docs")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code = w.doctor(t, docs, "scan", "--offline")
+	if want := "nothing to diagnose; . is inside the clone " + main + ": run codecommit-doctor there, or scan " + main; code != 3 || !strings.Contains(stderr, want) {
+		t.Errorf("scan inside a clone: exit %d, stderr %q; want 3 and %q", code, stderr, want)
+	}
 }
 
 // -o json of a scan says what was left out, not stderr alone: a CI reading

@@ -93,7 +93,7 @@ func (a *App) scan(ctx context.Context, o *doctorOptions, so *scanOptions, dirs 
 	s.meta.Scan = &report.Scan{Dirs: found.Dirs, Clones: len(found.Clones), Truncated: found.Truncated, MaxRepos: so.max,
 		Skipped: notes, Unreadable: found.Problems}
 	if len(targets) == 0 {
-		return &exitError{code: report.ExitCheckError, err: fmt.Errorf("no clone with a CodeCommit remote under %s (%s found): nothing to diagnose", strings.Join(dirs, ", "), count(len(found.Clones), "clone", "clones"))}
+		return &exitError{code: report.ExitCheckError, err: fmt.Errorf("no clone with a CodeCommit remote under %s (%s found): nothing to diagnose%s", strings.Join(dirs, ", "), count(len(found.Clones), "clone", "clones"), insideClone(ctx, s, found, dirs))}
 	}
 	return a.finish(ctx, s, targets, report.ScanTable)
 }
