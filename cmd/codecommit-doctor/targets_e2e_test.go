@@ -503,6 +503,13 @@ func TestScanJSONSaysWhatWasLeftOutEndToEnd(t *testing.T) {
 	if rep.Scan == nil || rep.Scan.Truncated || rep.Scan.Clones != 4 || len(rep.Targets) != 3 {
 		t.Errorf("a whole scan: %+v with %d targets; want 4 clones, not truncated, 3 targets", rep.Scan, len(rep.Targets))
 	}
+	// The markdown (a CI job summary) says it too.
+	md, _, _ := w.doctor(t, w.home, "scan", "--offline", "--max-repos", "3", "-o", "markdown", root)
+	for _, want := range []string{"- **Scan:** ", " directories read, 3 clones; stopped at 3 clones (--max-repos): the others were not diagnosed\n", "  - skipped " + filepath.Join(root, "0gh") + ": no CodeCommit remote: origin (github.com)\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
 	// Not a scan: no scan object.
 	out, _, _ := w.doctor(t, w.home, "-o", "json", "--offline", w.git.RepoURL(e2eRepo), w.git.RepoURL("Lib"))
 	if strings.Contains(out, `"scan"`) {
