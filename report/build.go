@@ -19,6 +19,7 @@ type Meta struct {
 	OS, Arch  string
 	Target    *Target
 	Strict    bool // warnings fail the run
+	Scan      *Scan
 }
 
 // Build assembles the report of a run.
@@ -32,6 +33,7 @@ func Build(m Meta, outcomes []checks.Outcome) Report {
 		Target:        m.Target,
 		Checks:        make([]Check, 0, len(outcomes)),
 		Environment:   m.Env,
+		Scan:          m.Scan,
 	}
 	var statuses []checks.Status
 	for _, o := range outcomes {

@@ -13,8 +13,8 @@ import (
 func GitHub(w io.Writer, r Report, _ Options) error {
 	var b strings.Builder
 	githubAnnotations(&b, r.Checks, "")
-	for _, t := range r.Targets {
-		githubAnnotations(&b, t.Checks, " ("+t.URL+")")
+	for i, name := range targetNames(r.Targets) {
+		githubAnnotations(&b, r.Targets[i].Checks, " ("+name+")")
 	}
 	for _, c := range r.Checks {
 		fmt.Fprintf(&b, "%s %s: %s\n", symbol(c.Status), c.ID, c.Summary)

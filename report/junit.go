@@ -76,10 +76,11 @@ func JUnit(w io.Writer, r Report, _ Options) error {
 	for _, c := range r.Checks {
 		s.Cases = append(s.Cases, junitCaseOf(c, c.ID))
 	}
-	for _, t := range r.Targets {
-		s.Props = append(s.Props, junitProperty{Name: "target", Value: t.URL})
+	names := targetNames(r.Targets)
+	for i, t := range r.Targets {
+		s.Props = append(s.Props, junitProperty{Name: "target", Value: names[i]})
 		for _, c := range t.Checks {
-			s.Cases = append(s.Cases, junitCaseOf(c, c.ID+" ("+t.URL+")"))
+			s.Cases = append(s.Cases, junitCaseOf(c, c.ID+" ("+names[i]+")"))
 		}
 	}
 	doc := junitSuites{Name: "codecommit-doctor", Tests: s.Tests, Failures: s.Failures, Errors: s.Errors,
@@ -108,7 +109,8 @@ func checkCount(r Report) int {
 }
 
 // junitCaseOf is a check's testcase: "remote", or in a run over several
-// targets "remote (URL)".
+// targets "remote (URL)", "remote (URL (from SOURCE in DIR))" when
+// several targets share the URL.
 func junitCaseOf(c Check, name string) junitCase {
 	tc := junitCase{Name: name, Classname: "codecommit-doctor." + c.ID, Time: seconds(c.DurationMS)}
 	problem := &junitProblem{Message: c.Summary, Type: firstCode(c), Text: findingsText(c.Findings)}

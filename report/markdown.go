@@ -56,6 +56,7 @@ func Markdown(w io.Writer, r Report, o Options) error {
 	switch {
 	case len(r.Targets) > 0:
 		fmt.Fprintf(&b, "- **Targets:** %d\n", len(r.Targets))
+		markdownScan(&b, r.Scan)
 	case r.Target != nil:
 		fmt.Fprintf(&b, "- **Target:** `%s`", r.Target.URL)
 		if r.Target.Source != "" {

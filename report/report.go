@@ -49,6 +49,8 @@ type Report struct {
 	// share (run once), Target is null, and Summary counts every check of
 	// every target. Absent for a run over one target.
 	Targets []TargetReport `json:"targets,omitempty"`
+	// Scan is what `scan` searched and left out. Absent for other runs.
+	Scan *Scan `json:"scan,omitempty"`
 }
 
 // PlanStep is one command of the fix plan.
@@ -137,4 +139,15 @@ type Finding struct {
 	// Actions are the remediation as typed actions, when the finding has
 	// them (what `codecommit-doctor fix` applies).
 	Actions []action.Action `json:"actions,omitempty"`
+}
+
+// Scan is what a `scan` searched: the directories read, the clones found,
+// and what was not diagnosed (Truncated: more clones than MaxRepos).
+type Scan struct {
+	Dirs       int      `json:"dirs"`
+	Clones     int      `json:"clones"`
+	Truncated  bool     `json:"truncated"`
+	MaxRepos   int      `json:"max_repos"`
+	Skipped    []string `json:"skipped,omitempty"`    // clones without a target to diagnose, with why
+	Unreadable []string `json:"unreadable,omitempty"` // directories that could not be read, with why
 }

@@ -37,6 +37,25 @@ func (t TargetReport) Label() string {
 	return t.URL
 }
 
+// targetNames names each target where a line must tell the targets apart
+// (a JUnit testcase, a GitHub annotation's title): its URL, or its label
+// when another target has the same URL, as two clones of one repository
+// in a scan have.
+func targetNames(ts []TargetReport) []string {
+	seen := map[string]int{}
+	for _, t := range ts {
+		seen[t.URL]++
+	}
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = t.URL
+		if seen[t.URL] > 1 {
+			names[i] = t.Label()
+		}
+	}
+	return names
+}
+
 // TargetInput is what the run gave for one target.
 type TargetInput struct {
 	URL      string  // redacted display form

@@ -194,3 +194,16 @@ func TestScanTableHasARowPerTarget(t *testing.T) {
 		t.Errorf("a passing shared check has no line in the table:\n%s", out)
 	}
 }
+
+func TestTargetNamesTellApartTargetsWithOneURL(t *testing.T) {
+	u := "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/R"
+	got := targetNames([]TargetReport{
+		{URL: u, Source: "remote:origin", Dir: "~/a"},
+		{URL: u, Source: "remote:origin", Dir: "~/b"},
+		{URL: u + "2", Source: "argument"},
+	})
+	want := []string{u + " (from remote:origin in ~/a)", u + " (from remote:origin in ~/b)", u + "2"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("targetNames = %q, want %q", got, want)
+	}
+}

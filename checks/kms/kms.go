@@ -81,6 +81,9 @@ func (kmsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result, error)
 			keyARN = pf.KMSKeyID
 		}
 	}
+	if region == "" {
+		return checks.Skipped(permissions.RegionUnknownReason), nil
+	}
 	var res checks.Result
 	res.Status = checks.Pass
 	via := "codecommit." + region + ".amazonaws.com"

@@ -7,6 +7,7 @@ import (
 	"github.com/codecommit-doctor/codecommit-doctor/checks"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/credentials"
 	"github.com/codecommit-doctor/codecommit-doctor/checks/proxy"
+	"github.com/codecommit-doctor/codecommit-doctor/checks/region"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/codecommit"
@@ -72,7 +73,7 @@ func (permissionsCheck) Info() checks.Info {
 			"instead of the caller: simulated when the caller may, else from its policies when the caller may read them. " +
 			"Uses only read calls.",
 		Requires: []checks.KeyRef{credentials.Key},
-		After:    []checks.KeyRef{checks.TargetKey, proxy.Key},
+		After:    []checks.KeyRef{checks.TargetKey, proxy.Key, region.Key},
 		Gives:    []checks.KeyRef{Key},
 		Needs:    checks.Needs{Network: true, Credentials: true, Target: true},
 		Findings: []checks.FindingDoc{
@@ -119,6 +120,9 @@ func (permissionsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result
 		return checks.Skipped("skipped: the URL names no repository"), nil
 	}
 	region := RepositoryRegion(env, facts)
+	if region == "" {
+		return checks.Skipped(RegionUnknownReason), nil
+	}
 	pf := &Facts{Region: region, Repository: RepositoryUnknown,
 		RepositoryARN: fmt.Sprintf("arn:%s:codecommit:%s:%s:%s", ccurl.Partition(region), region, facts.Identity.Account, u.Repository)}
 	var res checks.Result
@@ -185,16 +189,30 @@ func (permissionsCheck) Run(ctx context.Context, env *checks.Env) (checks.Result
 }
 
 // RepositoryRegion is the repository's region: the URL's, else --region,
-// else the one the credentials check used.
+// else for a codecommit:// URL the one the region check found (as
+// git-remote-codecommit does: AWS_DEFAULT_REGION, else the profile's; ""
+// when none, never the SDK's fallback), else the one the credentials
+// check used.
 func RepositoryRegion(env *checks.Env, facts *credentials.Facts) string {
-	if t := env.TargetOf(); t != nil && t.URL.Region != "" {
+	t := env.TargetOf()
+	if t != nil && t.URL.Region != "" {
 		return t.URL.Region
 	}
 	if env.Options.Region != "" {
 		return env.Options.Region
 	}
+	if t != nil && t.URL.Scheme == ccurl.SchemeCodeCommit {
+		if rf, ok := region.Key.Get(env); ok {
+			return rf.RepositoryRegion
+		}
+		return ""
+	}
 	return facts.Region
 }
+
+// RegionUnknownReason is why a check that needs the repository's region
+// skips when nothing names it.
+const RegionUnknownReason = "skipped: nothing names the repository's region (see the region check)"
 
 // checkRepository calls codecommit:GetRepository. done is true when the
 // repository does not exist (nothing more to say).

@@ -2,6 +2,7 @@ package remote
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -38,6 +39,9 @@ func findTarget(ctx context.Context, env *checks.Env) (found, error) {
 		return fromURL(env, raw, "argument", "", ""), nil
 	}
 	dir, inClone, err := cloneDir(ctx, env, "")
+	if de := (*DubiousOwnershipError)(nil); errors.As(err, &de) {
+		return found{findings: []checks.Finding{dubiousFinding(env, de)}, noTarget: "git refuses the clone here (dubious ownership)"}, nil
+	}
 	if err != nil {
 		if sys.IsNotFound(err) {
 			return found{skip: &checks.Finding{Code: "no-target", Severity: checks.Skip, Message: checks.NoTargetReason + " (git is not installed, so no clone can be read)"}}, nil
@@ -92,11 +96,17 @@ func notCodeCommitReason(u ccurl.Remote) string {
 // cloneDir finds the clone around at ("" = the current directory): its top
 // level, or for a bare (or mirror) clone its git directory.
 func cloneDir(ctx context.Context, env *checks.Env, at string) (string, bool, error) {
-	out, ok, err := gitOut(ctx, env, at, "rev-parse", "--is-bare-repository", "--absolute-git-dir")
-	if err != nil || !ok {
-		return "", false, err
+	run, err := env.Sys.Run(ctx, sys.Command{Name: "git", Args: []string{"rev-parse", "--is-bare-repository", "--absolute-git-dir"}, Dir: at})
+	if err != nil {
+		return "", false, fmt.Errorf("reading the clone's remotes: %w", err)
 	}
-	bare, gitDir, _ := strings.Cut(out, "\n")
+	if run.ExitCode != 0 {
+		if de, ok := dubiousOwnership(run.Stderr); ok {
+			return "", false, de
+		}
+		return "", false, nil
+	}
+	bare, gitDir, _ := strings.Cut(strings.TrimSpace(run.Stdout), "\n")
 	if strings.TrimSpace(bare) == "true" {
 		return strings.TrimSpace(gitDir), true, nil
 	}

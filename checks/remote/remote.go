@@ -37,12 +37,13 @@ func (remoteCheck) Info() checks.Info {
 			"when it is CodeCommit's and keeps the repository's valid name; otherwise the step is described.",
 		Findings: append([]checks.FindingDoc{
 			{Code: "no-target", Severity: checks.Skip, Meaning: "No REPO_URL and no clone here: repository checks are skipped, machine-wide checks still run."},
+			dubiousDoc(),
 			{Code: "remote-not-found", Severity: checks.Fail, Meaning: "--remote names a remote the clone does not have.", Remediation: []string{"git remote -v"}},
 			{Code: "no-codecommit-remote", Severity: checks.Fail, Meaning: "None of the clone's remotes points at CodeCommit (they are listed with their hosts): the repository checks are skipped, and nothing is proposed for the other hosts.", Remediation: []string{"To diagnose a CodeCommit repository, pass its clone URL: codecommit-doctor https://git-codecommit.REGION.amazonaws.com/v1/repos/NAME"}},
 			{Code: "url-console-url", Severity: checks.Warn, Meaning: "The URL is a page of the AWS console (codesuite/codecommit/repositories/NAME/..., with or without ?region=), not a clone URL. Its clone URL https://git-codecommit.REGION.amazonaws.com/v1/repos/NAME is diagnosed instead. Fail when a remote has it (git cannot fetch from it) or when it names no region.", Remediation: []string{"git remote set-url NAME https://git-codecommit.REGION.amazonaws.com/v1/repos/NAME"}},
 			{Code: "ssh-remote", Severity: checks.Warn, Meaning: "The remote uses SSH: the HTTPS credential helper is not involved and this doctor's HTTPS diagnosis does not apply.", Remediation: []string{"Follow the SSH setup: " + remedy.SSHDocs}},
 			{Code: "git-remote-codecommit", Severity: checks.Pass, Meaning: "A codecommit:// URL: git-remote-codecommit signs requests itself; the HTTPS credential helper is not involved."},
-			{Code: "git-remote-codecommit-missing", Severity: checks.Fail, Meaning: "A codecommit:// URL but git-remote-codecommit is not on PATH.", Remediation: []string{"python3 -m pip install git-remote-codecommit"}},
+			{Code: "git-remote-codecommit-missing", Severity: checks.Fail, Meaning: "A codecommit:// URL but git-remote-codecommit is not on PATH. Where python3 is managed by the OS (PEP 668: Debian 12, Ubuntu 23.04 and later, Homebrew), pip refuses to install into it, and the fix is pipx instead.", Remediation: []string{pipInstall, "or, where python3 is EXTERNALLY-MANAGED: pipx install git-remote-codecommit"}},
 		}, urlDocs()...),
 	}
 }
@@ -229,7 +230,7 @@ func grcFinding(ctx context.Context, env *checks.Env) checks.Finding {
 	if _, err := env.Sys.LookPath("git-remote-codecommit"); err != nil {
 		return checks.Finding{Code: "git-remote-codecommit-missing", Severity: checks.Fail,
 			Message:     "The URL uses codecommit://, which needs git-remote-codecommit, and it is not on PATH.",
-			Remediation: []string{"python3 -m pip install git-remote-codecommit"}, Docs: []string{remedy.GRCDocs}}
+			Remediation: grcInstallFix(ctx, env), Docs: []string{remedy.GRCDocs}}
 	}
 	return checks.Finding{Code: "git-remote-codecommit", Severity: checks.Pass,
 		Message: "git-remote-codecommit signs each request with your AWS credentials itself: the HTTPS credential helper, " +

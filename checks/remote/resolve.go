@@ -159,8 +159,10 @@ func submodules(ctx context.Context, env *checks.Env, dir, prefix, base string, 
 
 // resolveRelative resolves a submodule URL that starts with ./ or ../
 // against base as git does (the base is a directory: ../B beside
-// .../repos/A is .../repos/B); other URLs are returned as they are, and a
-// relative one without a base gives "".
+// .../repos/A is .../repos/B; beside codecommit::REGION://[PROFILE@]A it
+// is codecommit::REGION://B, git dropping the profile with the last
+// component); other URLs are returned as they are, and a relative one
+// without a base, or climbing past the host, gives "".
 func resolveRelative(base, rel string) string {
 	if !strings.HasPrefix(rel, "./") && !strings.HasPrefix(rel, "../") {
 		return rel
@@ -169,6 +171,14 @@ func resolveRelative(base, rel string) string {
 		return ""
 	}
 	base = strings.TrimSuffix(base, "/")
+	// A codecommit:// URL has no host: its first component after :// is
+	// the repository, which ../ may replace.
+	top := ""
+	if strings.HasPrefix(strings.ToLower(base), "codecommit:") {
+		if i := strings.Index(base, "://"); i >= 0 {
+			top = base[:i+3]
+		}
+	}
 	for {
 		switch {
 		case strings.HasPrefix(rel, "./"):
@@ -176,10 +186,17 @@ func resolveRelative(base, rel string) string {
 		case strings.HasPrefix(rel, "../"):
 			rel = rel[3:]
 			i := strings.LastIndex(base, "/")
-			if i < 0 || strings.HasSuffix(base[:i], "/") || strings.HasSuffix(base[:i], ":") {
+			if i < 0 || base[:i+1] != top && (strings.HasSuffix(base[:i], "/") || strings.HasSuffix(base[:i], ":")) {
 				return "" // would climb past the host
 			}
 			base = base[:i]
+			if top != "" && base+"/" == top {
+				// At the repository level: one more ./ or ../ climbs out.
+				if rel == "" || strings.HasPrefix(rel, "./") || strings.HasPrefix(rel, "../") {
+					return ""
+				}
+				return top + rel
+			}
 		default:
 			return base + "/" + rel
 		}

@@ -97,6 +97,13 @@ func TestResolveRelative(t *testing.T) {
 		{cc + "App", "https://example.com/x", "https://example.com/x"},
 		{"", "../Lib", ""},
 		{"https://h/a", "../../../x", ""},
+		// git resolves these so (git submodule init): the repository
+		// after :// is the last component, the profile goes with it.
+		{"codecommit::us-east-1://App", "../Lib", "codecommit::us-east-1://Lib"},
+		{"codecommit://App", "../Lib", "codecommit://Lib"},
+		{"codecommit::eu-west-1://prof@App", "../Lib", "codecommit::eu-west-1://Lib"},
+		{"codecommit://App", "./Sub", "codecommit://App/Sub"},
+		{"codecommit::us-east-1://App", "../../Lib", ""},
 	} {
 		if got := resolveRelative(tc.base, tc.rel); got != tc.want {
 			t.Errorf("resolveRelative(%q, %q) = %q, want %q", tc.base, tc.rel, got, tc.want)

@@ -231,6 +231,26 @@ func TestGitRemoteCodeCommitEndToEnd(t *testing.T) {
 			notText: []string{"pip install git-remote-codecommit"},
 		},
 		{
+			// git-remote-codecommit has no region: the repository's is not
+			// known either, so access is not judged in the SDK's fallback
+			// region or AWS_REGION's.
+			name: "no region: permissions and KMS are not judged in a guessed region", url: "codecommit://alice@" + e2eRepo,
+			files:   map[string]string{".aws/config": "[profile alice]\noutput = json\n", ".aws/credentials": creds},
+			env:     []string{"AWS_REGION=eu-west-1"},
+			want:    map[string]string{"region": "fail", "permissions": "skip", "kms": "skip"},
+			codes:   []string{"region-missing"},
+			absent:  []string{"evaluated-locally", "repository-not-found"},
+			text:    []string{"nothing names the repository's region (see the region check)"},
+			notText: []string{"arn:aws:codecommit:eu-west-1", "arn:aws:codecommit:us-east-1", "may pull and push"},
+		},
+		{
+			name: "no region, nothing set: not the SDK's fallback either", url: "codecommit://alice@" + e2eRepo,
+			files:   map[string]string{".aws/config": "[profile alice]\noutput = json\n", ".aws/credentials": creds},
+			want:    map[string]string{"region": "fail", "permissions": "skip", "kms": "skip"},
+			codes:   []string{"region-missing"},
+			notText: []string{"arn:aws:codecommit:us-east-1", "may pull and push"},
+		},
+		{
 			name: "AWS_DEFAULT_REGION wins over the profile's region", url: "codecommit://alice@" + e2eRepo,
 			files: map[string]string{".aws/config": "[profile alice]\nregion = eu-west-1\n", ".aws/credentials": creds},
 			env:   []string{"AWS_DEFAULT_REGION=us-east-1"},

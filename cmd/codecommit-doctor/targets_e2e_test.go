@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -276,6 +277,31 @@ func TestSeveralTargetsEndToEnd(t *testing.T) {
 			t.Errorf("the relative submodule URL resolves beside the superproject's, diagnosed in its work tree: %+v", rep.Targets[1])
 		}
 	})
+
+	t.Run("a codecommit:: superproject whose relative submodule is not checked out", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "app")
+		w.clone(t, dir, "origin", "codecommit::us-east-1://prof@MyDemoRepo")
+		if err := os.WriteFile(filepath.Join(dir, ".gitmodules"), []byte("[submodule \"lib\"]\n\tpath = lib\n\turl = ../Lib\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		// git submodule init would record codecommit::us-east-1://Lib (the
+		// profile goes with the last component): that is what git fetches.
+		out, _, code := w.doctor(t, dir, "--offline")
+		if code != 1 {
+			t.Errorf("exit %d, want 1 (no git-remote-codecommit here)", code)
+		}
+		for _, re := range []string{
+			`(?m)^Target 1 of 2: codecommit::us-east-1://prof@MyDemoRepo \(from remote:origin in \S+/app\)$`,
+			`(?m)^Target 2 of 2: codecommit::us-east-1://Lib \(from submodule:lib in \S+/app\)$`,
+		} {
+			if !regexp.MustCompile(re).MatchString(out) {
+				t.Errorf("missing %s:\n%s", re, out)
+			}
+		}
+		if strings.Contains(out, "codecommit::us-east-1:/Lib") || strings.Contains(out, "prof@Lib") {
+			t.Errorf("the submodule URL is not the one git resolves:\n%s", out)
+		}
+	})
 }
 
 func TestScanEndToEnd(t *testing.T) {
@@ -335,5 +361,158 @@ func TestScanEndToEnd(t *testing.T) {
 	_, stderr, code = w.doctor(t, w.home, "scan", filepath.Join(empty, "nope"))
 	if code != 2 || !strings.Contains(stderr, "looking for clones under") {
 		t.Errorf("missing DIR: exit %d, stderr %q; want 2", code, stderr)
+	}
+}
+
+// Two clones of one repository under a scan are two targets with one URL:
+// the JUnit testcases and GitHub annotations tell them apart by clone, or
+// a CI that keys tests by name shows one and hides the other.
+func TestScanSameRepositoryInTwoClonesEndToEnd(t *testing.T) {
+	w := newTargetsWorld(t)
+	missing := w.git.RepoURL("Missing")
+	root := filepath.Join(t.TempDir(), "src")
+	w.clone(t, filepath.Join(root, "a"), "origin", missing)
+	w.clone(t, filepath.Join(root, "b"), "origin", missing)
+
+	out, stderr, code := w.doctor(t, w.home, "scan", "-o", "junit", root)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s\n%s", code, out, stderr)
+	}
+	var doc struct {
+		Suites []struct {
+			Cases []struct {
+				Name    string    `xml:"name,attr"`
+				Failure *struct{} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if err := xml.Unmarshal([]byte(out), &doc); err != nil || len(doc.Suites) != 1 {
+		t.Fatalf("not one JUnit suite: %v\n%s", err, out)
+	}
+	names := map[string]bool{}
+	failed := map[string]bool{}
+	for _, c := range doc.Suites[0].Cases {
+		if names[c.Name] {
+			t.Errorf("two testcases are named %q", c.Name)
+		}
+		names[c.Name] = true
+		if c.Failure != nil {
+			failed[c.Name] = true
+		}
+	}
+	for _, dir := range []string{"a", "b"} {
+		want := "reproduce (" + missing + " (from remote:origin in " + filepath.Join(root, dir) + "))"
+		if !failed[want] {
+			t.Errorf("no failing testcase %q among %v", want, failed)
+		}
+	}
+
+	out, _, _ = w.doctor(t, w.home, "scan", "-o", "github", root)
+	titles := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^::error title=([^:]+)::`).FindAllStringSubmatch(out, -1) {
+		if titles[m[1]] {
+			t.Errorf("two annotations are titled %q:\n%s", m[1], out)
+		}
+		titles[m[1]] = true
+	}
+	if len(titles) < 2 || !strings.Contains(out, filepath.Join(root, "a")+")") || !strings.Contains(out, filepath.Join(root, "b")+")") {
+		t.Errorf("the annotations do not name each clone:\n%s", out)
+	}
+}
+
+// A repository checked out twice with `git worktree add` has one config:
+// scan diagnoses its remotes once and says where, while two separate clones
+// of one URL (each with its own config) stay two targets.
+func TestScanWorktreesOfOneRepositoryEndToEnd(t *testing.T) {
+	w := newTargetsWorld(t)
+	missing := w.git.RepoURL("Missing")
+	root := filepath.Join(t.TempDir(), "src")
+	main, wt, other := filepath.Join(root, "main"), filepath.Join(root, "main-wt"), filepath.Join(root, "other")
+	w.clone(t, main, "origin", missing)
+	w.runGit(t, main, "-c", "user.name=T", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "first")
+	w.runGit(t, main, "worktree", "add", "-q", "-b", "topic", wt)
+	w.clone(t, other, "origin", missing)
+
+	out, stderr, code := w.doctor(t, w.home, "scan", root)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s\n%s", code, out, stderr)
+	}
+	for _, re := range []string{
+		`(?m)^Scanned \d+ directories: 3 clones, 2 CodeCommit targets\.$`,
+		`(?m)^  skipped \S+/src/main-wt: the same repository as \S+/src/main \(git worktree\), whose remotes are diagnosed there$`,
+		`(?m)^\S+/src/main +origin +✗ fail `,
+		`(?m)^\S+/src/other +origin +✗ fail `,
+	} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("scan lacks %s:\n%s", re, out)
+		}
+	}
+	if regexp.MustCompile(`(?m)^\S+/src/main-wt +origin`).MatchString(out) {
+		t.Errorf("the worktree is diagnosed a second time:\n%s", out)
+	}
+
+	// scan from a folder inside a clone looks below it only: it says so.
+	docs := filepath.Join(main, "docs")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code = w.doctor(t, docs, "scan", "--offline")
+	if want := "nothing to diagnose; . is inside the clone " + main + ": run codecommit-doctor there, or scan " + main; code != 3 || !strings.Contains(stderr, want) {
+		t.Errorf("scan inside a clone: exit %d, stderr %q; want 3 and %q", code, stderr, want)
+	}
+}
+
+// -o json of a scan says what was left out, not stderr alone: a CI reading
+// the report learns that --max-repos stopped the search and which clones
+// were skipped.
+func TestScanJSONSaysWhatWasLeftOutEndToEnd(t *testing.T) {
+	w := newTargetsWorld(t)
+	root := filepath.Join(t.TempDir(), "src")
+	for _, name := range []string{"a", "b", "c"} {
+		w.clone(t, filepath.Join(root, name), "origin", w.git.RepoURL(e2eRepo))
+	}
+	w.clone(t, filepath.Join(root, "0gh"), "origin", "https://github.com/org/gh.git")
+	type scanReport struct {
+		Targets []struct{} `json:"targets"`
+		Scan    *struct {
+			Dirs      int      `json:"dirs"`
+			Clones    int      `json:"clones"`
+			Truncated bool     `json:"truncated"`
+			MaxRepos  int      `json:"max_repos"`
+			Skipped   []string `json:"skipped"`
+		} `json:"scan"`
+	}
+	read := func(args ...string) scanReport {
+		t.Helper()
+		w.json(t, w.home, args...) // both schemas
+		out, _, _ := w.doctor(t, w.home, append([]string{"-o", "json"}, args...)...)
+		var rep scanReport
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+	rep := read("scan", "--offline", "--max-repos", "3", root)
+	if rep.Scan == nil || !rep.Scan.Truncated || rep.Scan.Clones != 3 || rep.Scan.MaxRepos != 3 || len(rep.Targets) != 2 {
+		t.Fatalf("--max-repos 3 over 4 clones: scan %+v with %d targets; want truncated at 3 clones, 2 targets", rep.Scan, len(rep.Targets))
+	}
+	if len(rep.Scan.Skipped) != 1 || !strings.Contains(rep.Scan.Skipped[0], "0gh: no CodeCommit remote: origin (github.com)") {
+		t.Errorf("skipped %q, want the GitHub clone with why", rep.Scan.Skipped)
+	}
+	rep = read("scan", "--offline", root)
+	if rep.Scan == nil || rep.Scan.Truncated || rep.Scan.Clones != 4 || len(rep.Targets) != 3 {
+		t.Errorf("a whole scan: %+v with %d targets; want 4 clones, not truncated, 3 targets", rep.Scan, len(rep.Targets))
+	}
+	// The markdown (a CI job summary) says it too.
+	md, _, _ := w.doctor(t, w.home, "scan", "--offline", "--max-repos", "3", "-o", "markdown", root)
+	for _, want := range []string{"- **Scan:** ", " directories read, 3 clones; stopped at 3 clones (--max-repos): the others were not diagnosed\n", "  - skipped " + filepath.Join(root, "0gh") + ": no CodeCommit remote: origin (github.com)\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	// Not a scan: no scan object.
+	out, _, _ := w.doctor(t, w.home, "-o", "json", "--offline", w.git.RepoURL(e2eRepo), w.git.RepoURL("Lib"))
+	if strings.Contains(out, `"scan"`) {
+		t.Errorf("a run over URLs has a scan object:\n%s", out)
 	}
 }

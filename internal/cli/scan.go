@@ -90,8 +90,10 @@ func (a *App) scan(ctx context.Context, o *doctorOptions, so *scanOptions, dirs 
 	if err := a.scanNotes(s, found, len(targets), notes); err != nil {
 		return err
 	}
+	s.meta.Scan = &report.Scan{Dirs: found.Dirs, Clones: len(found.Clones), Truncated: found.Truncated, MaxRepos: so.max,
+		Skipped: notes, Unreadable: found.Problems}
 	if len(targets) == 0 {
-		return &exitError{code: report.ExitCheckError, err: fmt.Errorf("no clone with a CodeCommit remote under %s (%s found): nothing to diagnose", strings.Join(dirs, ", "), count(len(found.Clones), "clone", "clones"))}
+		return &exitError{code: report.ExitCheckError, err: fmt.Errorf("no clone with a CodeCommit remote under %s (%s found): nothing to diagnose%s", strings.Join(dirs, ", "), count(len(found.Clones), "clone", "clones"), insideClone(ctx, s, found, dirs))}
 	}
 	return a.finish(ctx, s, targets, report.ScanTable)
 }
@@ -123,9 +125,14 @@ func findClones(ctx context.Context, s *session, so *scanOptions, dirs []string)
 func scanTargets(ctx context.Context, s *session, found clones.Result) ([]checks.TargetSpec, []string, error) {
 	var targets []checks.TargetSpec
 	var notes []string
+	repos := map[string]string{}
 	for _, dir := range found.Clones {
 		rctx, cancel := context.WithTimeout(ctx, s.o.timeout)
 		res, err := remote.Resolve(rctx, s.env, dir, true)
+		key := ""
+		if err == nil && len(res.Targets) > 0 {
+			key = repoKey(rctx, s.machine, dir)
+		}
 		cancel()
 		if err != nil {
 			notes = append(notes, fmt.Sprintf("%s: %v", dir, err))
@@ -138,7 +145,11 @@ func scanTargets(ctx context.Context, s *session, found clones.Result) ([]checks
 			}
 			notes = append(notes, fmt.Sprintf("%s: %s", dir, why))
 		}
-		targets = append(targets, res.Targets...)
+		kept, first := sameRepository(repos, key, dir, res.Targets)
+		if first != "" {
+			notes = append(notes, fmt.Sprintf("%s: the same repository as %s (git worktree), whose remotes are diagnosed there", dir, first))
+		}
+		targets = append(targets, kept...)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, fmt.Errorf("reading the clones' remotes: %w", err)
