@@ -11,6 +11,8 @@
 set -eu
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 if [ ! -x /usr/bin/time ]; then
 	echo "GNU time not found: installing it from Debian" >&2
@@ -22,32 +24,7 @@ for tool in go git aws moto_server python3; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is not on PATH" >&2; exit 1; }
 done
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ccd-memory.XXXXXX")
-EMU_PID=""
-cleanup() {
-	[ -n "$EMU_PID" ] && kill "$EMU_PID" 2>/dev/null && wait "$EMU_PID" 2>/dev/null
-	rm -rf "$WORK"
-}
-trap cleanup EXIT INT TERM
-
-mkdir -p "$WORK/bin"
-(cd "$ROOT" && go build -o "$WORK/bin/codecommit-doctor" ./cmd/codecommit-doctor && go build -o "$WORK/emulated" ./bench/emulated)
-
-"$WORK/emulated" -dir "$WORK/env" >"$WORK/emulated.log" 2>&1 &
-EMU_PID=$!
-i=0
-until [ -f "$WORK/env/env.sh" ]; do
-	i=$((i + 1))
-	if [ "$i" -gt 600 ] || ! kill -0 "$EMU_PID" 2>/dev/null; then
-		echo "bench: the emulated environment did not start:" >&2
-		cat "$WORK/emulated.log" >&2
-		exit 1
-	fi
-	sleep 0.1
-done
-# shellcheck disable=SC1091
-. "$WORK/env/env.sh"
-export PATH="$WORK/bin:$PATH"
+start_emulated memory
 
 # Hostile files.
 H="$WORK/hostile"
