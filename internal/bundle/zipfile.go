@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/codecommit-doctor/codecommit-doctor/internal/safefile"
 )
 
 // DestinationError is a path the bundle refuses to write to.
@@ -34,7 +36,7 @@ func CheckDestination(path string) error {
 	case st.Mode().IsRegular():
 		return nil
 	}
-	return &DestinationError{Path: path, What: describeMode(st.Mode())}
+	return &DestinationError{Path: path, What: safefile.DescribeType(st.Mode())}
 }
 
 // checkDirectory refuses a new path whose directory is missing or not a
@@ -51,22 +53,6 @@ func checkDirectory(path string) error {
 		return fmt.Errorf("refusing to write the bundle to %s: %s is not a directory", path, dir)
 	}
 	return nil
-}
-
-func describeMode(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "not a regular file"
 }
 
 // WriteZip writes the files to path as a zip archive (deflated), created

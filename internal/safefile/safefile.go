@@ -246,13 +246,17 @@ func irregular(path, target string, st fs.FileInfo) *Error {
 	if target == path {
 		target = ""
 	}
-	return &Error{Path: path, Target: target, Kind: NotRegular, Type: describeType(m), Mode: m}
+	return &Error{Path: path, Target: target, Kind: NotRegular, Type: DescribeType(m), Mode: m}
 }
 
-func describeType(m fs.FileMode) string {
+// DescribeType says in words what kind of file a mode that is not a
+// regular file's is ("a directory", "a FIFO", "a symbolic link"...).
+func DescribeType(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a directory"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
 	case m&fs.ModeNamedPipe != 0:
 		return "a FIFO"
 	case m&fs.ModeSocket != 0:
