@@ -86,30 +86,30 @@ func (s *Session) IAM() *iam.Client { return s.iam() }
 
 // CodeCommit returns a CodeCommit client for region ("" for the session's).
 func (s *Session) CodeCommit(region string) *codecommit.Client {
-	if region == "" {
-		region = s.cfg.Region
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	c, ok := s.cc[region]
-	if !ok {
-		c = codecommit.NewFromConfig(s.cfg, func(o *codecommit.Options) { o.Region = region })
-		s.cc[region] = c
-	}
-	return c
+	return perRegion(s, s.cc, region, func(r string) *codecommit.Client {
+		return codecommit.NewFromConfig(s.cfg, func(o *codecommit.Options) { o.Region = r })
+	})
 }
 
 // KMS returns a KMS client for region ("" for the session's).
 func (s *Session) KMS(region string) *kms.Client {
+	return perRegion(s, s.kms, region, func(r string) *kms.Client {
+		return kms.NewFromConfig(s.cfg, func(o *kms.Options) { o.Region = r })
+	})
+}
+
+// perRegion returns the session's client for region from clients ("" for
+// the session's region), building it once.
+func perRegion[C any](s *Session, clients map[string]C, region string, build func(string) C) C {
 	if region == "" {
 		region = s.cfg.Region
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, ok := s.kms[region]
+	c, ok := clients[region]
 	if !ok {
-		c = kms.NewFromConfig(s.cfg, func(o *kms.Options) { o.Region = region })
-		s.kms[region] = c
+		c = build(region)
+		clients[region] = c
 	}
 	return c
 }
