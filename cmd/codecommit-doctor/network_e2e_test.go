@@ -28,25 +28,8 @@ func TestNoNetworkIsSaidOnce(t *testing.T) {
 	if out, err := exec.Command("unshare", "-n", "true").CombinedOutput(); err != nil {
 		t.Skipf("SKIPPING: unshare -n is not permitted here: %v %s", err, out)
 	}
-	git, err := exec.LookPath("git")
-	if err != nil {
-		t.Skip("SKIPPING: real git is needed")
-	}
-	env, work := sealedEnv(t, nil)
-	if err := os.Symlink(git, filepath.Join(work, "bin", "git")); err != nil {
-		t.Fatal(err)
-	}
-	creds := "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMIK7MDENGbPxRfiCYTESTSECRET12\n"
-	if err := os.WriteFile(filepath.Join(work, "home", ".aws", "credentials"), []byte(creds), 0o600); err != nil {
-		t.Fatal(err)
-	}
 	// No AWS_ENDPOINT_URL: the real names, which cannot resolve in here.
-	var bare []string
-	for _, kv := range env {
-		if !strings.HasPrefix(kv, "AWS_ENDPOINT_URL=") {
-			bare = append(bare, kv)
-		}
-	}
+	bare, work := keyedGitEnv(t)
 	url := "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/MyDemoRepo"
 	only := "--only=credentials,clock,reproduce,permissions,kms"
 
@@ -90,7 +73,7 @@ func TestNoNetworkIsSaidOnce(t *testing.T) {
 	if strings.Contains(none, "EC2 instance role (instance metadata service)") || !strings.Contains(none, `no credentials for profile "default" in any source the AWS CLI tries`) {
 		t.Errorf("want no source claimed:\n%s", none)
 	}
-	if err := os.WriteFile(filepath.Join(work, "home", ".aws", "credentials"), []byte(creds), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(work, "home", ".aws", "credentials"), []byte(keyedCredentials), 0o600); err != nil {
 		t.Fatal(err)
 	}
 

@@ -59,10 +59,12 @@ func startStubProxy(t *testing.T, status int) *stubProxy {
 	return p
 }
 
-// proxyEnv is a sealed HOME with the real git, an access key, and AWS
-// calls sent to a name that cannot resolve: only a proxy could carry them,
-// and every proxy here is a loopback stub.
-func proxyEnv(t *testing.T, extra ...string) ([]string, string) {
+// keyedCredentials is the credentials file keyedGitEnv writes.
+const keyedCredentials = "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMIK7MDENGbPxRfiCYTESTSECRET12\n"
+
+// keyedGitEnv is a sealed HOME with the real git and an access key, and
+// no AWS_ENDPOINT_URL: AWS calls go to the real names.
+func keyedGitEnv(t *testing.T) ([]string, string) {
 	t.Helper()
 	git, err := exec.LookPath("git")
 	if err != nil {
@@ -72,8 +74,7 @@ func proxyEnv(t *testing.T, extra ...string) ([]string, string) {
 	if err := os.Symlink(git, filepath.Join(work, "bin", "git")); err != nil {
 		t.Fatal(err)
 	}
-	creds := "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMIK7MDENGbPxRfiCYTESTSECRET12\n"
-	if err := os.WriteFile(filepath.Join(work, "home", ".aws", "credentials"), []byte(creds), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(work, "home", ".aws", "credentials"), []byte(keyedCredentials), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	var out []string
@@ -82,6 +83,15 @@ func proxyEnv(t *testing.T, extra ...string) ([]string, string) {
 			out = append(out, kv)
 		}
 	}
+	return out, work
+}
+
+// proxyEnv is keyedGitEnv with AWS calls sent to a name that cannot
+// resolve: only a proxy could carry them, and every proxy here is a
+// loopback stub.
+func proxyEnv(t *testing.T, extra ...string) ([]string, string) {
+	t.Helper()
+	out, work := keyedGitEnv(t)
 	out = append(out, "AWS_ENDPOINT_URL=https://aws.proxytest.invalid")
 	return append(out, extra...), work
 }
