@@ -285,7 +285,7 @@ func clockNoNetworkResult(env *checks.Env, res checks.Result, sts clockSample) c
 	}
 	_, words := neterr.Describe(sts.Err)
 	res.Add(checks.Finding{Code: "clock-unknown", Severity: checks.Error, Message: "AWS time could not be read: " + words + ".",
-		Remediation: []string{"codecommit-doctor --offline   # checks only this machine"}})
+		Remediation: remedy.NoNetwork()})
 	res.Summary = "could not read AWS time: no network"
 	NoNetworkKey.Set(&res, &neterr.Seen{Check: ID})
 	return res

@@ -25,12 +25,6 @@ const (
 // login` session: no token file, or an expired or changed session.
 const problemLoginExpired awsclient.Problem = "login-expired"
 
-// noNetworkFix is for a machine without a network.
-var noNetworkFix = []string{
-	"codecommit-doctor --offline   # checks only this machine",
-	"Connect to the network (or the VPN) the repository is reached through, then run the doctor again.",
-}
-
 // problemProcessTimeout is a credential_process that did not finish.
 const problemProcessTimeout awsclient.Problem = "credential-process-timeout"
 
@@ -86,7 +80,7 @@ func credentialFailure(ctx context.Context, env *checks.Env, res checks.Result, 
 		// Said once, here; the network checks after this one refer to it.
 		f.Code, f.Severity = "no-network", checks.Error
 		f.Message = fmt.Sprintf("Could not reach AWS while %s: %s.", doing, why)
-		f.Remediation = noNetworkFix
+		f.Remediation = remedy.NoNetwork()
 		summary = "no network: DNS lookups fail"
 		if strings.Contains(why, "cannot be reached (network is unreachable)") {
 			summary = "no network: AWS cannot be reached"

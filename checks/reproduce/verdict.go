@@ -469,5 +469,5 @@ func (c reproCase) noNetworkVerdict() (checks.Finding, string) {
 	_, words := neterr.Describe(c.n.Err)
 	return checks.Finding{Code: reproNoNetwork, Severity: checks.Error,
 		Message:     fmt.Sprintf("`%s` could not reach the service, nor could the doctor's own request: %s.", c.g.Command, words),
-		Remediation: []string{"codecommit-doctor --offline   # checks only this machine"}}, "no network"
+		Remediation: remedy.NoNetwork()}, "no network"
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,11 @@ func TestNoNetworkIsSaidOnce(t *testing.T) {
 		if strings.Contains(text, bad) {
 			t.Errorf("the report says %q:\n%s", bad, text)
 		}
+	}
+	// Running the doctor offline fixes nothing: a way to go on, never a
+	// numbered step of the fix plan.
+	if regexp.MustCompile(`(?m)^\s+\d+\. codecommit-doctor --offline`).MatchString(text) || !strings.Contains(text, "Connect to the network") {
+		t.Errorf("want the network fix in words, no --offline step:\n%s", text)
 	}
 
 	// Without the credentials check, the clock says it in full.

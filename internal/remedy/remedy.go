@@ -98,3 +98,13 @@ func HelperSection(gitConfig, sectionURL, awsValue, goos string) []string {
 func UseHTTPPath(gitConfig, sectionURL, goos string) string {
 	return gitConfig + " " + shellword.Quote("credential."+sectionURL+".UseHttpPath", goos) + " true"
 }
+
+// NoNetwork is the remedy of a machine without a network. Running the
+// doctor with --offline fixes nothing, so it is said as a way to go on,
+// not given as a command of the fix plan.
+func NoNetwork() []string {
+	return []string{
+		"Connect to the network (or the VPN) the repository is reached through, then run the doctor again.",
+		"Or run `codecommit-doctor --offline` to check only this machine meanwhile.",
+	}
+}
