@@ -49,11 +49,7 @@ func (a *App) bundle(ctx context.Context, o *bundleOptions, repoURL string) erro
 	paths := awsconfig.DefaultPaths(machine.Getenv, home)
 	redactor := newRedactor(machine).With(bundle.KnownSecrets(machine, paths, home, machine.Getenv("XDG_CONFIG_HOME"))...)
 	env := &checks.Env{Sys: machine, Redactor: redactor, Options: o.checkOptions(repoURL, true)}
-	meta := report.Meta{
-		Version: a.Build.String(), Commit: a.Build.Commit, BuildDate: a.Build.Date, StartedAt: started,
-		OS: machine.GOOS(), Arch: runtime.GOARCH, Distro: distribution(ctx, machine, a.OSRelease),
-		Shell: shellName(machine, machine.GOOS()), Env: headerEnvironment(machine),
-	}
+	meta := a.reportMeta(ctx, machine, started)
 	outcomes, interrupted, err := runUntilInterrupted(ctx, checks.Runner{Timeout: o.timeout}, selected, env)
 	if interrupted {
 		return &exitError{code: report.ExitInterrupted, err: errors.New("interrupted: no bundle written")}

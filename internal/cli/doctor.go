@@ -82,21 +82,26 @@ func (a *App) start(ctx context.Context, o *doctorOptions, repoURL string) (*ses
 	redactor := newRedactor(machine)
 	env := &checks.Env{Sys: machine, Redactor: redactor, Options: o.checkOptions(repoURL, o.verbose)}
 	term := decideTerminal(machine, o.output, a.StdoutTTY, a.Width, o.noColor)
-	meta := report.Meta{
+	meta := a.reportMeta(ctx, machine, time.Now())
+	meta.Strict = o.strict
+	return &session{o: o, render: render, selected: selected, machine: machine, redactor: redactor, env: env,
+		term: term, meta: meta, ropts: report.Options{Color: term.color, Verbose: o.verbose, Width: term.width},
+		out: a.Stdout, width: a.Width}, nil
+}
+
+// reportMeta is what every report says of the doctor and this machine.
+func (a *App) reportMeta(ctx context.Context, machine *sys.Machine, started time.Time) report.Meta {
+	return report.Meta{
 		Version:   a.Build.String(),
 		Commit:    a.Build.Commit,
 		BuildDate: a.Build.Date,
-		StartedAt: time.Now(),
+		StartedAt: started,
 		OS:        machine.GOOS(),
 		Arch:      runtime.GOARCH,
 		Distro:    distribution(ctx, machine, a.OSRelease),
 		Shell:     shellName(machine, machine.GOOS()),
 		Env:       headerEnvironment(machine),
-		Strict:    o.strict,
 	}
-	return &session{o: o, render: render, selected: selected, machine: machine, redactor: redactor, env: env,
-		term: term, meta: meta, ropts: report.Options{Color: term.color, Verbose: o.verbose, Width: term.width},
-		out: a.Stdout, width: a.Width}, nil
 }
 
 // write prints text with the home directory shortened and secrets redacted.
